@@ -1,0 +1,40 @@
+/**
+ * Props contract of the flagged-issues sidebar. The sidebar is presentational: whoever mounts it (the
+ * content script, inside the `<xianshen-sidebar>` shadow root) owns the state and answers the callbacks.
+ */
+import type { ReactNode } from 'react';
+import type { Finding } from '@/lib/core/types';
+
+export type SidebarState = 'screening' | 'clean' | 'problems' | 'held' | 'unsupported';
+
+export interface Resolution {
+  resolution: 'fixed' | 'accepted';
+  reason?: string;
+  by?: string;
+}
+
+export interface SidebarProps {
+  state: SidebarState;
+  findings: Finding[];
+  /** Keyed by Finding.id. */
+  resolutions: Record<string, Resolution>;
+  /** Display label per field; its key order is the order the field groups are listed in. */
+  fieldLabels: Record<string, string>;
+  /** 微信公众号 / 微博 / 抖音 */
+  platformLabel: string;
+  /** Overrides the default status text. */
+  statusText?: string;
+  /** Why publishing was held (zh-CN lines), shown in an alert when state === 'held'. */
+  heldReasons?: string[];
+  /** e.g. 未识别编辑器（适配可能已过期） */
+  unsupportedReason?: string;
+  /** Review panel rendered below the findings (another component). */
+  reviewSlot?: ReactNode;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  onJump(f: Finding): void;
+  /** Only offered when f.suggestion is a literal replacement (see isLiteralSuggestion). */
+  onFix(f: Finding): void;
+  /** reason is never empty: the inline form refuses to submit without one. */
+  onAccept(f: Finding, reason: string): void;
+}

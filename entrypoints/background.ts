@@ -1,0 +1,10 @@
+/**
+ * Background service worker: thin wiring only. Each service module registers its own message handlers
+ * (lib/ext/*-service.ts); the message protocol is the union in lib/ext/messages.ts.
+ */
+import { registerRulesetService } from '../lib/ext/ruleset-service';
+
+export default defineBackground(() => {
+  registerRulesetService();
+  // services register here, one line each
+});

@@ -1,0 +1,79 @@
+/**
+ * The check contract (DESIGN.md convention 3): one kebab-case file per check exporting a CheckDef.
+ * A check only sees a CheckContext; it never normalises or matches by itself, so every check gets the
+ * same robustness (traditional characters, full-width forms, inserted characters) for free.
+ */
+import type { Category, Draft, FieldName, Severity } from './types';
+import type { NormText } from './normalize';
+import type { WordEntry, WordList } from './wordlist';
+
+/** A wordlist entry found in a field, already mapped to ORIGINAL offsets. */
+export interface ListHit {
+  list: WordList;
+  entry: WordEntry;
+  /** Original UTF-16 offsets: field.slice(start, end) is what the user sees (inserted characters included). */
+  start: number;
+  end: number;
+  /** Offsets in the field's skeleton text (see normalize.ts). */
+  normStart: number;
+  normEnd: number;
+}
+
+export interface FieldContext {
+  name: FieldName;
+  /** The original field text. */
+  text: string;
+  /** Width/case/traditional folded, invisibles dropped; punctuation and spaces kept. For regex checks. */
+  readonly folded: NormText;
+  /** `folded` minus inserted spaces/punctuation/symbols/emoji, with barriers at sentence ends. For list matching. */
+  readonly skeleton: NormText;
+  /** Every entry of the given list found in this field (one Aho-Corasick pass serves all lists). */
+  hits(listId: string): ListHit[];
+}
+
+export interface CheckContext {
+  draft: Draft;
+  fields: FieldContext[];
+  field(name: FieldName): FieldContext | undefined;
+  /** A list by id, if the ruleset has it enabled. */
+  list(listId: string): WordList | undefined;
+}
+
+/** What a check returns; screen() fills in id, category, text and the defaults from the CheckDef. */
+export interface RawFinding {
+  field: FieldName;
+  start: number;
+  end: number;
+  message: string;
+  severity?: Severity;
+  suggestion?: string;
+  clause?: string;
+  source?: string;
+  /** Sub-check id, e.g. 'pii.id-card'; defaults to the CheckDef id. */
+  check?: string;
+}
+
+/** A draft given as a body string or as fields. */
+export type ExampleDraft = string | (Partial<Record<FieldName, string>> & { platform?: Draft['platform'] });
+
+export interface CheckExample {
+  draft: ExampleDraft;
+  /** Positive examples: texts (exact substrings of the field) that must be flagged. */
+  expect?: { text: string; field?: FieldName; severity?: Severity }[];
+  note?: string;
+}
+
+export interface CheckDef {
+  id: string;
+  category: Category;
+  /** Default severity; a finding may override it. */
+  severity: Severity;
+  /** The clause it enforces (see ../shared/regulations/README.md), e.g. '003_54205cdec66d062b.txt 第九条'. */
+  clause: string;
+  /** zh-CN one-line description shown in the options page. */
+  description: string;
+  /** Wordlists this check reads (ids), so the ruleset knows which lists are in use. */
+  lists?: string[];
+  examples: { positive: CheckExample[]; guard: CheckExample[] };
+  run(ctx: CheckContext): RawFinding[];
+}

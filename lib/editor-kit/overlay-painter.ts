@@ -1,0 +1,163 @@
+/**
+ * Boxes over text that has no DOM text nodes (<input>, <textarea>), and the fallback for rich ranges where the
+ * Custom Highlight API cannot paint. The boxes live in one host appended to <html> (never inside an editor),
+ * in its own shadow root so page CSS cannot reach them, with pointer-events: none so clicks go to the page.
+ * Positions come from an invisible mirror of the field (same font, padding, wrapping) placed over it.
+ */
+import type { Severity } from '../core/types';
+import type { ValueElement } from './read-field';
+import { SEVERITY_COLOR } from './highlight-styles';
+
+export const OVERLAY_HOST_TAG = 'xianshen-overlay';
+
+export type OverlayItem =
+  | { field: string; severity: Severity; text: string; element: ValueElement; start: number; end: number }
+  | { field: string; severity: Severity; text: string; range: Range };
+
+const MIRRORED_STYLES = [
+  'boxSizing', 'width', 'height', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
+  'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'textAlign', 'tabSize', 'direction',
+  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderTopStyle', 'borderRightStyle',
+  'borderBottomStyle', 'borderLeftStyle',
+] as const;
+
+function clip(rect: DOMRect, box: DOMRect): DOMRect | null {
+  const left = Math.max(rect.left, box.left);
+  const top = Math.max(rect.top, box.top);
+  const right = Math.min(rect.right, box.right);
+  const bottom = Math.min(rect.bottom, box.bottom);
+  return right > left && bottom > top ? new DOMRect(left, top, right - left, bottom - top) : null;
+}
+
+export class OverlayPainter {
+  private host: HTMLElement | undefined;
+  private layer: HTMLElement | undefined;
+  private mirror: HTMLElement | undefined;
+  private items: OverlayItem[] = [];
+  private frame = 0;
+
+  constructor(private readonly doc: Document, signal: AbortSignal) {
+    const win = doc.defaultView!;
+    const schedule = () => this.schedule();
+    // Capture on window catches scrolling inside inner scrollers too.
+    win.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+    win.addEventListener('resize', schedule, { passive: true, signal });
+    win.addEventListener('input', schedule, { capture: true, passive: true, signal });
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  paint(items: readonly OverlayItem[]): void {
+    this.items = [...items];
+    this.render();
+  }
+
+  clear(): void {
+    this.paint([]);
+  }
+
+  /** The boxes drawn for one field (tests and the jump action use them). */
+  boxes(): HTMLElement[] {
+    return this.layer ? Array.from(this.layer.children) as HTMLElement[] : [];
+  }
+
+  schedule(): void {
+    if (this.frame || !this.items.length) return;
+    const win = this.doc.defaultView!;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  destroy(): void {
+    this.host?.remove();
+    this.host = this.layer = this.mirror = undefined;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.layer && this.host?.isConnected) return this.layer;
+    const host = this.doc.createElement(OVERLAY_HOST_TAG);
+    host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;';
+    const shadow = host.attachShadow({ mode: 'open' });
+    const layer = this.doc.createElement('div');
+    const mirror = this.doc.createElement('div');
+    mirror.setAttribute('aria-hidden', 'true');
+    mirror.style.cssText = 'position: fixed; visibility: hidden; overflow: hidden; left: 0; top: 0;';
+    shadow.append(layer, mirror);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.mirror = mirror;
+    return (this.layer = layer);
+  }
+
+  private render(): void {
+    if (!this.items.length) {
+      this.layer?.replaceChildren();
+      return;
+    }
+    const layer = this.ensureHost();
+    const boxes: HTMLElement[] = [];
+    for (const item of this.items) {
+      const rects = 'range' in item ? this.rangeRects(item.range) : this.valueRects(item.element, item.start, item.end);
+      for (const rect of rects) boxes.push(this.box(item, rect));
+    }
+    layer.replaceChildren(...boxes);
+  }
+
+  private box(item: OverlayItem, rect: DOMRect): HTMLElement {
+    const box = this.doc.createElement('div');
+    box.dataset.xs = 'mark';
+    box.dataset.field = item.field;
+    box.dataset.severity = item.severity;
+    box.dataset.text = item.text;
+    const color = SEVERITY_COLOR[item.severity];
+    box.style.cssText =
+      `position: fixed; left: 0; top: 0; width: ${rect.width}px; height: ${rect.height}px; ` +
+      `transform: translate(${rect.left}px, ${rect.top}px); background: rgb(${color} / 0.18); ` +
+      `border-bottom: 2px solid rgb(${color}); box-sizing: border-box; pointer-events: none;`;
+    return box;
+  }
+
+  private rangeRects(range: Range): DOMRect[] {
+    return Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+  }
+
+  private valueRects(el: ValueElement, start: number, end: number): DOMRect[] {
+    if (!el.isConnected) return [];
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height) return [];
+    const mirror = this.mirror!;
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+    for (const prop of MIRRORED_STYLES) mirror.style[prop] = style[prop];
+    const isInput = el.tagName === 'INPUT';
+    mirror.style.whiteSpace = isInput ? 'pre' : 'pre-wrap';
+    mirror.style.overflowWrap = isInput ? 'normal' : 'break-word';
+    mirror.style.borderColor = 'transparent';
+    mirror.style.left = `${box.left}px`;
+    mirror.style.top = `${box.top}px`;
+    mirror.style.width = `${box.width}px`;
+    mirror.style.height = `${box.height}px`;
+    mirror.style.boxSizing = 'border-box';
+    if (isInput) {
+      // An input centres its single line vertically: make the mirror's line fill the content box.
+      const inner = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      mirror.style.lineHeight = `${Math.max(inner, 0)}px`;
+    }
+    const value = el.value;
+    const text = this.doc.createTextNode(value.length ? value : ' ');
+    mirror.replaceChildren(text);
+    mirror.scrollTop = el.scrollTop;
+    mirror.scrollLeft = el.scrollLeft;
+    const range = this.doc.createRange();
+    range.setStart(text, Math.min(start, value.length));
+    range.setEnd(text, Math.min(end, value.length));
+    // The field's content box clips what is scrolled out of view.
+    const content = new DOMRect(box.left + el.clientLeft, box.top + el.clientTop, el.clientWidth, el.clientHeight);
+    const rects = Array.from(range.getClientRects())
+      .map((r) => clip(r, content))
+      .filter((r): r is DOMRect => r !== null);
+    mirror.replaceChildren();
+    return rects;
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Background: keeps one working ruleset in force and updates it from signed bundles (uBlock Origin style:
+ * versioned assets, bundled fallback, verify before apply, keep the last good one).
+ *
+ * storage.local keys (only this module writes them):
+ *   xs:ruleset         RulesetSnapshot: what every tab screens with (lib/ext/ruleset-store.ts)
+ *   xs:bundle          InstalledBundle: the last good update or import, kept to rebuild the snapshot
+ *   xs:ruleset-lists   small record of what the snapshot was built from (lists, counts, versions)
+ *   xs:ruleset-status  last check time, outcome and error, for the popup and options page
+ * A new bundle and its snapshot are written with ONE storage.local.set, so tabs switch atomically and a
+ * failed check leaves all four untouched.
+ *
+ * All work runs through one queue: an alarm firing during a "check now" cannot interleave two applies.
+ */
+import { browser } from 'wxt/browser';
+import { RULESET_FORMAT } from '../core/ruleset';
+import { bundleSchema } from '../bundle/schema';
+import { base64ToBytes } from '../bundle/base64';
+import { verifyBundle } from '../bundle/verify';
+import { fetchBundle } from '../bundle/fetch';
+import { resolveLists, type InstalledBundle, type ListInfo } from '../bundle/merge';
+import { compileLists } from '../bundle/compile';
+import { getEffectiveSettings, onSettingsChanged } from '../settings/store';
+import type { Settings } from '../settings/schema';
+import { BUNDLED_LISTS } from './bundled-lists';
+import { RULESET_SNAPSHOT_KEY, type RulesetSnapshot } from './ruleset-store';
+import type { Reply } from './messages';
+import {
+  isRulesetMessage,
+  type CheckResult,
+  type CheckTrigger,
+  type RulesetMessage,
+  type RulesetStatus,
+  type UpdateStatus,
+} from './messages/ruleset';
+
+export const BUNDLE_KEY = 'xs:bundle';
+export const LISTS_KEY = 'xs:ruleset-lists';
+export const STATUS_KEY = 'xs:ruleset-status';
+export const UPDATE_ALARM = 'xs:update-check';
+
+interface ListsRecord {
+  /** Ruleset format and extension version it was compiled with: either changing forces a rebuild. */
+  builtWith: string;
+  disabledLists: string[];
+  version: number;
+  installed: RulesetStatus['installed'];
+  infos: ListInfo[];
+  appliedAt: string;
+}
+
+interface StoredStatus extends UpdateStatus {
+  /** Update URLs and keys of the last check: a change triggers a new check. */
+  configKey?: string;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+let checking = false;
+
+/** Runs jobs one after another; a failing job does not block the next. */
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job);
+  queue = run.catch((error) => console.error('[xianshen] ruleset job failed', error));
+  return run;
+}
+
+function builtWith(): string {
+  return `${RULESET_FORMAT}+${browser.runtime.getManifest().version}`;
+}
+
+async function readLocal<T>(key: string): Promise<T | undefined> {
+  return (await browser.storage.local.get(key))[key] as T | undefined;
+}
+
+/** The stored bundle, re-validated: a bundle from an older extension version may no longer fit the schema. */
+async function readInstalled(): Promise<InstalledBundle | undefined> {
+  const stored = await readLocal<InstalledBundle>(BUNDLE_KEY);
+  if (!stored) return undefined;
+  const parsed = bundleSchema.safeParse(stored.bundle);
+  return parsed.success ? { ...stored, bundle: parsed.data } : undefined;
+}
+
+async function writeStatus(patch: Partial<StoredStatus>, extra: Record<string, unknown> = {}): Promise<void> {
+  const current = (await readLocal<StoredStatus>(STATUS_KEY)) ?? {};
+  const next: Record<string, unknown> = { ...current, ...patch };
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  await browser.storage.local.set({ ...extra, [STATUS_KEY]: next });
+}
+
+function configKey(settings: Settings): string {
+  return JSON.stringify([settings.updateUrls, settings.trustedKeys]);
+}
+
+/**
+ * Compiles what is in force and returns the storage items to write in one set. Throws if compiling fails
+ * (the caller then keeps the old snapshot).
+ */
+function buildItems(installed: InstalledBundle | undefined, settings: Settings): Record<string, unknown> {
+  const { active, infos } = resolveLists(BUNDLED_LISTS, installed, settings.disabledLists);
+  const { serialized, counts } = compileLists(active);
+  const appliedAt = new Date().toISOString();
+  const version = installed?.bundle.version ?? 0;
+  const snapshot: RulesetSnapshot = { serialized, version, source: installed?.source ?? 'bundled', appliedAt, counts };
+  const record: ListsRecord = {
+    builtWith: builtWith(),
+    disabledLists: [...settings.disabledLists].sort(),
+    version,
+    installed: installed
+      ? {
+          version,
+          issuer: installed.bundle.issuer,
+          issuedAt: installed.bundle.issuedAt,
+          source: installed.source,
+          installedAt: installed.installedAt,
+          origin: installed.origin,
+        }
+      : null,
+    infos,
+    appliedAt,
+  };
+  const items: Record<string, unknown> = { [RULESET_SNAPSHOT_KEY]: snapshot, [LISTS_KEY]: record };
+  if (installed) items[BUNDLE_KEY] = installed;
+  return items;
+}
+
+/**
+ * Rebuilds the snapshot from the stored bundle and the bundled lists. If the stored bundle no longer
+ * validates or compiles, the bundled lists alone are put in force: a browser is never left without a ruleset.
+ */
+async function rebuild(): Promise<void> {
+  const { settings } = await getEffectiveSettings();
+  const installed = await readInstalled();
+  const hadBundle = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  try {
+    await browser.storage.local.set(buildItems(installed, settings));
+    if (!installed && hadBundle > 0) {
+      await writeStatus({
+        lastError: { code: 'stored-bundle-invalid', reason: '已安装的词库包无法读取，已改用内置词库。', at: new Date().toISOString() },
+      });
+    }
+  } catch (error) {
+    if (!installed) throw error;
+    await browser.storage.local.remove(BUNDLE_KEY);
+    await browser.storage.local.set(buildItems(undefined, settings));
+    await writeStatus({
+      lastError: {
+        code: 'compile-failed',
+        reason: `已安装的词库包（版本 ${installed.bundle.version}）编译失败，已改用内置词库：${String(error)}`,
+        at: new Date().toISOString(),
+      },
+    });
+  }
+}
+
+/** At every service-worker start: a snapshot exists and matches this build; the alarm matches the settings. */
+async function ensureReady(): Promise<void> {
+  const record = await readLocal<ListsRecord>(LISTS_KEY);
+  const snapshotPresent = record !== undefined && (await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] !== undefined;
+  if (!snapshotPresent || record.builtWith !== builtWith()) await rebuild();
+  const { settings } = await getEffectiveSettings();
+  await ensureAlarm(settings);
+}
+
+async function ensureAlarm(settings: Settings): Promise<void> {
+  const period = settings.updateIntervalHours * 60;
+  const existing = await browser.alarms.get(UPDATE_ALARM);
+  if (existing && existing.periodInMinutes === period) return;
+  await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: period, periodInMinutes: period });
+}
+
+/** A verdict on a candidate bundle, plus the storage items that put it in force when it was accepted. */
+interface Candidate {
+  result: CheckResult;
+  items?: Record<string, unknown>;
+}
+
+/** Verifies a candidate bundle and, if it passes, compiles it; nothing is written here. */
+async function evaluateCandidate(
+  bytes: Uint8Array,
+  sigText: string | undefined,
+  source: InstalledBundle['source'],
+  origin: string,
+  settings: Settings,
+): Promise<Candidate> {
+  const installedVersion = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  const verdict = await verifyBundle(bytes, sigText, settings.trustedKeys, {
+    installedVersion,
+    maxBytes: settings.maxBundleBytes,
+    allowUnsigned: source === 'import' && settings.allowUnsignedImport,
+  });
+  if (!verdict.ok) {
+    if (verdict.code === 'same-version') {
+      return { result: { outcome: 'up-to-date', message: verdict.reason, code: verdict.code, version: installedVersion } };
+    }
+    const message =
+      verdict.code === 'signature-missing' && source === 'import'
+        ? '未附带签名文件（.sig）。只有管理策略允许时才能导入未签名的词库包，已拒绝。'
+        : verdict.reason;
+    return { result: { outcome: 'rejected', code: verdict.code, message } };
+  }
+  const installed: InstalledBundle = { bundle: verdict.bundle, source, installedAt: new Date().toISOString(), origin };
+  let items: Record<string, unknown>;
+  try {
+    items = buildItems(installed, settings);
+  } catch (error) {
+    return { result: { outcome: 'rejected', code: 'compile-failed', message: `词库包无法编译，已拒绝，继续使用当前词库：${String(error)}` } };
+  }
+  const counts = (items[RULESET_SNAPSHOT_KEY] as RulesetSnapshot).counts;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const how = verdict.signed ? '签名验证通过' : '未签名（策略允许）';
+  return {
+    result: { outcome: 'applied', version: verdict.bundle.version, message: `已应用词库包版本 ${verdict.bundle.version}（${how}，共 ${total} 个词条）。` },
+    items,
+  };
+}
+
+/** Records the outcome; an accepted bundle, its snapshot and the status land in the same storage write. */
+async function record(trigger: CheckTrigger, candidate: Candidate, settings: Settings, origin?: string): Promise<CheckResult> {
+  const { result, items = {} } = candidate;
+  const at = new Date().toISOString();
+  const ok = result.outcome === 'applied' || result.outcome === 'up-to-date' || result.outcome === 'no-urls';
+  const patch: Partial<StoredStatus> = { lastCheckAt: at, lastTrigger: trigger, lastOutcome: result.outcome, lastMessage: result.message };
+  if (trigger !== 'import') patch.configKey = configKey(settings);
+  if (result.outcome === 'applied') patch.lastAppliedAt = at;
+  patch.lastError = ok ? undefined : { code: result.code ?? result.outcome, reason: result.message, at, origin };
+  await writeStatus(patch, items);
+  return result;
+}
+
+async function checkForUpdates(trigger: CheckTrigger): Promise<CheckResult> {
+  const { settings } = await getEffectiveSettings();
+  if (!settings.updateUrls.length) {
+    return record(trigger, { result: { outcome: 'no-urls', message: '尚未配置词库更新地址，正在使用已安装的词库。' } }, settings);
+  }
+  checking = true;
+  try {
+    const failures: CheckResult[] = [];
+    // Mirrors are tried in order; the first that yields a current or newer valid bundle ends the check.
+    for (const url of settings.updateUrls) {
+      const fetched = await fetchBundle(url, { maxBytes: settings.maxBundleBytes });
+      const candidate: Candidate = fetched.ok
+        ? await evaluateCandidate(fetched.bytes, fetched.sigText, 'update', url, settings)
+        : { result: { outcome: 'failed', code: fetched.code, message: fetched.reason } };
+      const { result } = candidate;
+      if (result.outcome === 'applied' || result.outcome === 'up-to-date') return record(trigger, candidate, settings, url);
+      failures.push({ ...result, message: settings.updateUrls.length > 1 ? `${url}：${result.message}` : result.message });
+    }
+    const result: CheckResult = {
+      outcome: failures.some((f) => f.outcome === 'rejected') ? 'rejected' : 'failed',
+      code: failures[0].code,
+      message: failures.map((f) => f.message).join('\n'),
+    };
+    return record(trigger, { result }, settings, settings.updateUrls[0]);
+  } finally {
+    checking = false;
+  }
+}
+
+async function importBundle(fileName: string, bundleBase64: string, sigText: string | undefined): Promise<CheckResult> {
+  const { settings } = await getEffectiveSettings();
+  const bytes = base64ToBytes(bundleBase64);
+  const candidate: Candidate = bytes
+    ? await evaluateCandidate(bytes, sigText, 'import', fileName, settings)
+    : { result: { outcome: 'rejected', code: 'unreadable', message: '无法读取所选文件。' } };
+  return record('import', candidate, settings, fileName);
+}
+
+async function reactToSettings(settings: Settings): Promise<void> {
+  const listsRecord = await readLocal<ListsRecord>(LISTS_KEY);
+  const disabled = [...settings.disabledLists].sort();
+  if (JSON.stringify(disabled) !== JSON.stringify(listsRecord?.disabledLists ?? [])) await rebuild();
+  await ensureAlarm(settings);
+  const status = await readLocal<StoredStatus>(STATUS_KEY);
+  if (settings.updateUrls.length && status?.configKey !== configKey(settings)) await checkForUpdates('settings');
+}
+
+async function readStatus(): Promise<RulesetStatus> {
+  const [listsRecord, status, alarm] = await Promise.all([
+    readLocal<ListsRecord>(LISTS_KEY),
+    readLocal<StoredStatus>(STATUS_KEY),
+    browser.alarms.get(UPDATE_ALARM),
+  ]);
+  const { configKey: _ignored, ...update } = status ?? {};
+  return {
+    installed: listsRecord?.installed ?? null,
+    lists: listsRecord?.infos ?? [],
+    appliedAt: listsRecord?.appliedAt,
+    update,
+    checking,
+    nextCheckAt: alarm ? new Date(alarm.scheduledTime).toISOString() : undefined,
+  };
+}
+
+async function handle(message: RulesetMessage): Promise<unknown> {
+  switch (message.type) {
+    case 'ruleset:status':
+      return readStatus();
+    case 'ruleset:check-now':
+      return serial(() => checkForUpdates('manual'));
+    case 'ruleset:import':
+      return serial(() => importBundle(message.fileName, message.bundleBase64, message.sigText));
+    default:
+      throw new Error(`未知的消息类型 ${(message as { type: string }).type}`);
+  }
+}
+
+export function registerRulesetService(): void {
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: Reply<unknown>) => void) => {
+    if (!isRulesetMessage(message)) return undefined; // another service's message
+    handle(message).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void serial(() => checkForUpdates('alarm'));
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void serial(ensureReady).then(() => serial(() => checkForUpdates('install')));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void serial(() => checkForUpdates('startup'));
+  });
+  onSettingsChanged((settings) => {
+    void serial(() => reactToSettings(settings));
+  });
+  // Every wake: the bundled snapshot is written right away if there is none (first install included).
+  void serial(ensureReady);
+}
+
+/** For tests: resolves when all queued ruleset work is done. */
+export function rulesetServiceIdle(): Promise<void> {
+  return serial(async () => undefined);
+}

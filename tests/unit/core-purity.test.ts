@@ -1,0 +1,56 @@
+/**
+ * The screening core runs in Node (CLI, bench, eval) and in content scripts alike (DESIGN.md convention 1):
+ * no file in the pure directories may touch the DOM or an extension API.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const PURE_DIRS = ['lib/core', 'lib/checks', 'lib/bundle', 'lib/review'];
+/** Injected-dependency modules in lib/review that take IndexedDB/fetch as parameters are still checked. */
+const FORBIDDEN = /\b(window|document|browser|chrome|navigator|localStorage|sessionStorage|HTMLElement|Element|Node|MutationObserver|indexedDB)\b(?!\s*:)/;
+const FORBIDDEN_IMPORT = /from\s+['"](wxt\/|#imports|webextension-polyfill|react|react-dom)/;
+
+function sourceFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Comments and string literals may mention "browser"; code may not. */
+function codeOnly(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:\\])\/\/.*$/gm, '$1')
+    .replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``')
+    .replace(/'(?:\\.|[^'\\\n])*'/g, "''")
+    .replace(/"(?:\\.|[^"\\\n])*"/g, '""');
+}
+
+describe('pure core', () => {
+  const files = PURE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d)));
+
+  it('has files to check', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  for (const file of files) {
+    it(`${relative(ROOT, file)} uses no DOM or browser API`, () => {
+      const code = codeOnly(readFileSync(file, 'utf8'));
+      const lines = code.split('\n');
+      const offending = lines
+        .map((line, i) => ({ line, no: i + 1 }))
+        .filter(({ line }) => FORBIDDEN.test(line.replace(/\.\s*(window|document|browser|chrome|navigator|Element|Node)\b/g, '')) || FORBIDDEN_IMPORT.test(line));
+      expect(offending.map((o) => `${o.no}: ${o.line.trim()}`)).toEqual([]);
+    });
+  }
+});

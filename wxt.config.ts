@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+/** Only the e2e build also runs on localhost pages; the production manifest keeps the real consoles only. */
+const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: '先审 XianShen',
+    description: '政务新媒体发布前审查：敏感词、规范表述、个人信息、广告、转载来源、地图、涉密标识、标题党，三级审核留痕。',
+    default_locale: undefined,
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // Enterprise policy (chrome.storage.managed): lib/policy reads it, public/managed_schema.json describes it.
+    storage: { managed_schema: 'managed_schema.json' },
+    // Wordlist update URLs are arbitrary intranet hosts: the options page requests the host when an admin adds
+    // a URL (or the server sends CORS headers; see docs/admin-workflow.md).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...E2E_MATCHES];
+      // With cssInjectionMode 'ui' the CSS is fetched as a web-accessible resource, so widen that too.
+      for (const war of manifest.web_accessible_resources ?? [])
+        if (typeof war === 'object' && 'matches' in war) war.matches = [...(war.matches ?? []), ...E2E_MATCHES];
+    },
+  },
+});
