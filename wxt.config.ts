@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
+import { HIGHLIGHT_CSS } from './lib/editor-kit/highlight-styles';
 
 /** Only the e2e build also runs on localhost pages; the production manifest keeps the real consoles only. */
 const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+/** ::highlight() rules for the console pages: manifest CSS is outside page CSP (a page <style> is not). */
+const HIGHLIGHT_CSS_FILE = 'content-scripts/console-highlights.css';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -17,7 +20,12 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
   },
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_CSS_FILE, contents: HIGHLIGHT_CSS });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
+      for (const cs of manifest.content_scripts ?? [])
+        if (cs.js?.includes('content-scripts/console.js')) cs.css = [...(cs.css ?? []), HIGHLIGHT_CSS_FILE];
       if (wxt.config.mode !== 'e2e') return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...E2E_MATCHES];
       // With cssInjectionMode 'ui' the CSS is fetched as a web-accessible resource, so widen that too.

@@ -3,8 +3,10 @@
  * (lib/ext/*-service.ts); the message protocol is the union in lib/ext/messages.ts.
  */
 import { registerRulesetService } from '../lib/ext/ruleset-service';
+import { registerReviewService } from '../lib/ext/review-service';
 
 export default defineBackground(() => {
   registerRulesetService();
+  registerReviewService();
   // services register here, one line each
 });

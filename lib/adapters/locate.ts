@@ -47,24 +47,21 @@ const isElement = (t: unknown): t is Element => !!t && (t as Node).nodeType === 
 /** Rendered: not display:none or visibility:hidden, itself or any ancestor (across shadow roots and frames). */
 export function isVisible(el: Element): boolean {
   if (!el.isConnected) return false;
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  const frame = el.ownerDocument.defaultView?.frameElement;
-  if (frame && !isVisible(frame)) return false;
-  if (typeof check === 'function' && el.getClientRects().length > 0) {
-    return check.call(el, { visibilityProperty: true });
-  }
-  // No layout (happy-dom) or nothing rendered: decide from computed styles alone.
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
+  const frame = view.frameElement;
+  if (frame && !isVisible(frame)) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  const hasLayout = el.ownerDocument.documentElement.getClientRects().length > 0;
+  if (hasLayout && typeof check === 'function') return el.getClientRects().length > 0 && check.call(el, { visibilityProperty: true });
+  // No layout engine (happy-dom in unit tests): decide from computed styles alone.
   if (view.getComputedStyle(el).visibility === 'hidden') return false;
   for (let node: Element | null = el; node; ) {
     if (view.getComputedStyle(node).display === 'none') return false;
     const parent: Node | null = node.parentNode;
-    node = isElement(parent) ? parent : parent && (parent as ShadowRoot).host ? (parent as ShadowRoot).host : null;
+    node = isElement(parent) ? parent : ((parent as ShadowRoot | null)?.host ?? null);
   }
-  return typeof check === 'function' && el.ownerDocument.documentElement.getClientRects().length > 0
-    ? false // a real layout engine drew nothing for it
-    : true;
+  return true;
 }
 
 /** Every element a candidate selects, in document order per scope. */
@@ -132,12 +129,12 @@ function controlText(el: Element): string {
   return text.replace(/\s+/g, '');
 }
 
-function isControl(el: Element, control: PublishControl): boolean {
-  const bySelector = control.selectors.some((sel) => el.matches(sel));
-  if (!bySelector && !el.matches(BUTTON_LIKE)) return false;
+function isControl(el: Element, control: PublishControl, bySelector: boolean): boolean {
+  if (bySelector ? !control.selectors.some((sel) => el.matches(sel)) : !el.matches(BUTTON_LIKE)) return false;
   if (!control.texts.includes(controlText(el))) return false;
   if (control.within && !el.closest(control.within)) return false;
-  if (control.visibleOnly && !isVisible(el)) return false;
+  // A control found by its text alone must be on screen: hidden dialog templates carry the same words.
+  if ((control.visibleOnly || !bySelector) && !isVisible(el)) return false;
   return true;
 }
 
@@ -153,7 +150,9 @@ export interface ControlHit {
 export function findPublishControl(surface: Surface, path: readonly EventTarget[]): ControlHit | undefined {
   for (const target of path) {
     if (!isElement(target)) continue;
-    for (const control of surface.publish) if (isControl(target, control)) return { control, element: target };
+    // The control whose selector matches wins; text alone is the fallback for stale selectors.
+    for (const bySelector of [true, false])
+      for (const control of surface.publish) if (isControl(target, control, bySelector)) return { control, element: target };
     if (target.tagName === 'BODY') break;
   }
   return undefined;

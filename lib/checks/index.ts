@@ -4,6 +4,22 @@
  * clause, description or examples.
  */
 import type { CheckDef } from '../core/check';
+import { ad } from './ad';
+import { clickbait } from './clickbait';
+import { map } from './map';
+import { pii } from './pii';
+import { repost } from './repost';
+import { secret } from './secret';
+import { sensitiveCheck } from './sensitive';
+import { wordingCheck } from './wording';
 
 export const CHECKS: readonly CheckDef[] = [
+  pii,
+  ad,
+  repost,
+  map,
+  secret,
+  clickbait,
+  sensitiveCheck,
+  wordingCheck,
 ];

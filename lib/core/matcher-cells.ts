@@ -1,6 +1,6 @@
 /**
  * Cell allocation for the double-array build (matcher-build.ts): growable typed arrays and first-fit base
- * search that only ever visits free cells.
+ * search that never rescans used cells.
  */
 
 /** check[] of a free cell. */
@@ -15,6 +15,39 @@ const ROOT_CHECK = -2;
  * the array and 100k terms take seconds.
  */
 const MAX_ANCHOR_FAILURES = 16;
+
+/**
+ * "Smallest free cell >= x" in near-constant time: cells only ever go from free to used, so a union-find
+ * with path halving over "used cell -> the cell after it" answers it. A single-child node (most nodes)
+ * needs exactly that: the first free cell at or after its code.
+ */
+class NextFree {
+  private parent = new Int32Array(1);
+
+  /** Cells [oldCapacity, capacity) are new and free; index `capacity` is the "beyond the end" sentinel. */
+  extend(oldCapacity: number, capacity: number): void {
+    const parent = new Int32Array(capacity + 1);
+    parent.set(this.parent.subarray(0, oldCapacity));
+    for (let cell = oldCapacity; cell <= capacity; cell++) parent[cell] = cell;
+    this.parent = parent;
+  }
+
+  markUsed(cell: number): void {
+    this.parent[cell] = cell + 1;
+  }
+
+  /** The smallest free cell >= cell; a result >= capacity means "grow first". */
+  find(cell: number): number {
+    const parent = this.parent;
+    if (cell >= parent.length) return cell;
+    while (parent[cell] !== cell) {
+      const next = parent[cell];
+      parent[cell] = parent[next]; // path halving
+      cell = parent[cell];
+    }
+    return cell;
+  }
+}
 
 /** A circular doubly linked list of cells in ascending order (cells are only ever appended in order). */
 class CellList {
@@ -77,8 +110,8 @@ export class CellStore {
   fail = new Int32Array(0);
   output = new Int32Array(0);
   outputLink = new Int32Array(0);
-  /** Every free cell: where single-child nodes go. */
-  private readonly free = new CellList();
+  /** Where single-child nodes go: the first free cell at or after their code. */
+  private readonly free = new NextFree();
   /** Free cells still worth trying as the anchor of a multi-child node. */
   private readonly anchors = new CellList();
   private anchorFailures = new Uint8Array(0);
@@ -121,7 +154,7 @@ export class CellStore {
   /** Marks a cell used; the caller then writes its real check (parent). */
   takeCell(cell: number): void {
     this.grow(cell + 1);
-    this.free.remove(cell);
+    this.free.markUsed(cell);
     this.anchors.remove(cell);
     this.check[cell] = 0;
     if (cell > this.maxUsed) this.maxUsed = cell;
@@ -133,18 +166,9 @@ export class CellStore {
   }
 
   private findSingle(code: number): number {
-    for (;;) {
-      const list = this.free;
-      if (list.head >= 0) {
-        for (let cell = list.head; ; ) {
-          if (cell >= code) return cell - code;
-          const next = list.next[cell];
-          if (next <= cell) break; // wrapped: the list is in ascending order
-          cell = next;
-        }
-      }
-      this.grow(this.capacity + code + 1);
-    }
+    const cell = this.free.find(code);
+    this.grow(cell + 1);
+    return cell - code;
   }
 
   private findMulti(codes: readonly number[]): number {

@@ -32,6 +32,7 @@ export interface GateOptions {
   onHeld(hit: GateHit, reasons: string[]): void;
   /** A pending verdict came back clear: the next real click on a publish control goes through. */
   onArmed(hit: GateHit): void;
+  /** A publish attempt (click or key) went through. */
   onPassed?(hit: GateHit): void;
 }
 
@@ -84,13 +85,15 @@ export class PublishGate {
 
   private judge(e: Event, hit: GateHit, endsGesture: boolean): void {
     if (this.armed && e.isTrusted) {
-      if (endsGesture) this.armedUntil = 0;
-      this.options.onPassed?.(hit);
+      if (endsGesture) {
+        this.armedUntil = 0;
+        this.options.onPassed?.(hit);
+      }
       return;
     }
     const verdict = this.verdictFor(hit, endsGesture);
     if (verdict.allow) {
-      this.options.onPassed?.(hit);
+      if (endsGesture) this.options.onPassed?.(hit);
       return;
     }
     e.preventDefault();

@@ -35,6 +35,8 @@ export class OverlayPainter {
   private layer: HTMLElement | undefined;
   private mirror: HTMLElement | undefined;
   private items: OverlayItem[] = [];
+  private flashing: OverlayItem | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
 
   constructor(private readonly doc: Document, signal: AbortSignal) {
@@ -53,7 +55,19 @@ export class OverlayPainter {
   }
 
   clear(): void {
+    this.flashing = undefined;
     this.paint([]);
+  }
+
+  /** Briefly emphasises one span (the sidebar's "jump" action); follows scrolling like the other boxes. */
+  flash(item: OverlayItem, durationMs = 1600): void {
+    clearTimeout(this.flashTimer);
+    this.flashing = item;
+    this.render();
+    this.flashTimer = setTimeout(() => {
+      this.flashing = undefined;
+      this.render();
+    }, durationMs);
   }
 
   /** The boxes drawn for one field (tests and the jump action use them). */
@@ -62,7 +76,7 @@ export class OverlayPainter {
   }
 
   schedule(): void {
-    if (this.frame || !this.items.length) return;
+    if (this.frame || (!this.items.length && !this.flashing)) return;
     const win = this.doc.defaultView!;
     this.frame = win.requestAnimationFrame(() => {
       this.frame = 0;
@@ -92,29 +106,29 @@ export class OverlayPainter {
   }
 
   private render(): void {
-    if (!this.items.length) {
+    if (!this.items.length && !this.flashing) {
       this.layer?.replaceChildren();
       return;
     }
     const layer = this.ensureHost();
     const boxes: HTMLElement[] = [];
-    for (const item of this.items) {
-      const rects = 'range' in item ? this.rangeRects(item.range) : this.valueRects(item.element, item.start, item.end);
-      for (const rect of rects) boxes.push(this.box(item, rect));
-    }
+    const rectsOf = (item: OverlayItem) =>
+      'range' in item ? this.rangeRects(item.range) : this.valueRects(item.element, item.start, item.end);
+    for (const item of this.items) for (const rect of rectsOf(item)) boxes.push(this.box(item, rect, false));
+    if (this.flashing) for (const rect of rectsOf(this.flashing)) boxes.push(this.box(this.flashing, rect, true));
     layer.replaceChildren(...boxes);
   }
 
-  private box(item: OverlayItem, rect: DOMRect): HTMLElement {
+  private box(item: OverlayItem, rect: DOMRect, flash: boolean): HTMLElement {
     const box = this.doc.createElement('div');
-    box.dataset.xs = 'mark';
+    box.dataset.xs = flash ? 'flash' : 'mark';
     box.dataset.field = item.field;
     box.dataset.severity = item.severity;
     box.dataset.text = item.text;
-    const color = SEVERITY_COLOR[item.severity];
+    const color = flash ? '255 214 0' : SEVERITY_COLOR[item.severity];
     box.style.cssText =
       `position: fixed; left: 0; top: 0; width: ${rect.width}px; height: ${rect.height}px; ` +
-      `transform: translate(${rect.left}px, ${rect.top}px); background: rgb(${color} / 0.18); ` +
+      `transform: translate(${rect.left}px, ${rect.top}px); background: rgb(${color} / ${flash ? 0.55 : 0.18}); ` +
       `border-bottom: 2px solid rgb(${color}); box-sizing: border-box; pointer-events: none;`;
     return box;
   }

@@ -7,8 +7,9 @@
  * Handlers answer `{ ok: true, value }` or `{ ok: false, error }` (zh-CN error text first).
  */
 import type { RulesetMessage } from './messages/ruleset';
+import type { ReviewMessage } from './messages/review';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // Each service file exports a union named <Service>Message; add it to this union.
-export type Message = RulesetMessage;
+export type Message = RulesetMessage | ReviewMessage;

@@ -104,6 +104,11 @@ export class ReviewService {
         return this.override(m);
       case 'review:edited':
         return this.edited(m);
+      case 'review:refresh': {
+        const state = await this.drafts.get(m.draftKey);
+        if (!state?.lastHash) throw new Refusal('尚未检查过该稿件，请稍候再试');
+        return this.buildStatus(state);
+      }
       case 'review:submit':
         return this.submit(m);
       case 'review:log-query':

@@ -26,6 +26,11 @@ function naiveOccurrences(patterns: readonly string[], text: string): Occurrence
   return found.sort();
 }
 
+/** Byte equality without a per-element deep diff (fast on buffers of tens of KB). */
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  return Buffer.from(a).equals(Buffer.from(b));
+}
+
 function automatonOccurrences(automaton: Automaton, text: string): Occurrence[] {
   const found: Occurrence[] = [];
   automaton.scan(text, (id, end) => found.push(`${id}@${end - automaton.patternLength(id)}-${end}`));
@@ -168,6 +173,34 @@ describe('Automaton: against the naive reference on seeded random sets', () => {
     expect(automatonOccurrences(automaton, text)).toEqual(expected);
   });
 
+  it('stays exact at 20k terms, where the base search has to skip crowded cells and grow', () => {
+    const rand = prng(11);
+    const cjk = Array.from({ length: 800 }, (_, i) => String.fromCharCode(0x4e00 + i));
+    // Skewed draws: a few characters are in most terms, so many states have many children.
+    const draw = () => cjk[Math.floor(cjk.length * rand() ** 2)];
+    const set = new Set<string>();
+    while (set.size < 20_000) {
+      let term = '';
+      for (let n = 2 + Math.floor(rand() * 5); n > 0; n--) term += draw();
+      set.add(term);
+    }
+    const terms = [...set];
+    const automaton = Automaton.build(terms);
+    let text = '';
+    while (text.length < 30_000) text += rand() < 0.1 ? terms[Math.floor(rand() * terms.length)] : draw();
+    // Reference by lookup of every substring of length 2..6 (the naive indexOf would take too long here).
+    const idOf = new Map(terms.map((term, id) => [term, id]));
+    const expected: Occurrence[] = [];
+    for (let start = 0; start < text.length; start++) {
+      for (let length = 2; length <= 6 && start + length <= text.length; length++) {
+        const id = idOf.get(text.slice(start, start + length));
+        if (id !== undefined) expected.push(`${id}@${start}-${start + length}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(3000);
+    expect(automatonOccurrences(automaton, text)).toEqual(expected.sort());
+  });
+
   it('reports occurrences in order of end offset', () => {
     const rand = prng(99);
     const terms = randomTermSet(rand, 200, TOKENS);
@@ -191,7 +224,7 @@ describe('Automaton: serialisation', () => {
     expect(loaded.patternCount).toBe(automaton.patternCount);
     for (let id = 0; id < terms.length; id++) expect(loaded.patternLength(id)).toBe(terms[id].length);
     for (const text of texts) expect(automatonOccurrences(loaded, text)).toEqual(naiveOccurrences(terms, text));
-    expect(new Uint8Array(loaded.toBuffer())).toEqual(new Uint8Array(buffer));
+    expect(sameBytes(loaded.toBuffer(), buffer)).toBe(true);
   });
 
   it('loads from a Uint8Array, also at an offset the typed views cannot use directly', () => {
@@ -204,7 +237,7 @@ describe('Automaton: serialisation', () => {
   });
 
   it('is deterministic: the same terms compile to the same bytes', () => {
-    expect(new Uint8Array(Automaton.build(terms).toBuffer())).toEqual(new Uint8Array(buffer));
+    expect(sameBytes(Automaton.build(terms).toBuffer(), buffer)).toBe(true);
   });
 
   const corrupt = (edit: (bytes: Uint8Array) => Uint8Array) => () =>

@@ -316,7 +316,7 @@ describe('collapse and badge', () => {
   }
 
   it('collapses to a badge counting unresolved block and review findings, and expands again', () => {
-    const resolutions = { 'demo-pii-id-card': { resolution: 'fixed' } as Resolution };
+    const resolutions: Record<string, Resolution> = { 'demo-pii-id-card': { resolution: 'fixed' } };
     render(<Harness resolutions={resolutions} />);
     const collapse = screen.getByRole('button', { name: '收起' });
     expect(collapse.getAttribute('aria-expanded')).toBe('true');

@@ -36,6 +36,11 @@ export type ReviewMessage =
   | { type: 'review:override'; draftKey: string; draftHash: string; reason: string }
   /** The local person typed in the draft: they become one of its editors (and may not review it). */
   | { type: 'review:edited'; draftKey: string }
+  /**
+   * The status of the content last reported for this draft, recomputed for the current person (after the
+   * identity or policy changed). Use it only if its draftHash is still the hash of the content on screen.
+   */
+  | { type: 'review:refresh'; draftKey: string }
   /** The user pressed publish/submit: logs the screening result and whether it was let through. */
   | {
       type: 'review:submit';
@@ -85,6 +90,7 @@ export interface ReviewResponses {
   'review:decide': ReviewStatus;
   'review:override': ReviewStatus;
   'review:edited': { recorded: boolean };
+  'review:refresh': ReviewStatus;
   'review:submit': { seq: number; open: boolean; missing: string[] };
   'review:log-query': { records: LogRecord[]; total: number };
   'review:log-record': { record?: LogRecord; related: LogRecord[] };
@@ -100,6 +106,7 @@ const TYPES: ReadonlySet<string> = new Set<ReviewMessageType>([
   'review:decide',
   'review:override',
   'review:edited',
+  'review:refresh',
   'review:submit',
   'review:log-query',
   'review:log-record',

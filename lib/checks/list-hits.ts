@@ -1,0 +1,142 @@
+/**
+ * Shared plumbing for the list-driven checks (sensitive, wording): which hits of a field count, and at what
+ * severity. Pure: it only reads the FieldContext the core hands in.
+ *
+ * Why each rule exists:
+ * - `allow` entries (tag 'allow') are ordinary words that contain a list term (办证大厅 contains 办证, 人大常委会
+ *   contains 人大常委, 国家和地区 makes 台湾等国家 acceptable). They are never reported; any hit they overlap is
+ *   dropped. Data, not code, so an admin can add the next one in the spreadsheet.
+ * - Latin terms (PK, NB, K粉) match inside longer Latin words (APK, 10k粉丝): a term that starts or ends with a
+ *   Latin letter or digit needs a non-alphanumeric neighbour on that side in the original text.
+ * - Longest only: 台湾总统 and 总统 at the same place is one problem, not two.
+ * - Quotation marks: where the rule's fix is to quote the term (“台独”, 台湾“立法院”), a hit already inside
+ *   quotation marks is compliant.
+ */
+import type { FieldContext, ListHit } from '../core/check';
+import { normalizeTerm } from '../core/normalize';
+import type { Severity } from '../core/types';
+import type { WordEntry } from '../core/wordlist';
+
+export const ALLOW_TAG = 'allow';
+
+const ALNUM = /^[a-z0-9]$/;
+const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', "'", '《', '〈', '＂']);
+const CLOSE_QUOTES = new Set(['”', '"', '」', '』', '’', "'", '》', '〉', '＂']);
+
+function foldChar(ch: string | undefined): string {
+  return ch === undefined ? '' : ch.normalize('NFKC').toLowerCase();
+}
+
+/** The code point just before `at` / starting at `at` in the original text (surrogate-pair aware). */
+function charBefore(text: string, at: number): string | undefined {
+  if (at <= 0) return undefined;
+  const lo = text.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at >= 2) return text.slice(at - 2, at);
+  return text[at - 1];
+}
+function charAt(text: string, at: number): string | undefined {
+  if (at >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(at)!);
+}
+
+const normCache = new Map<string, string>();
+/** A term or context word through the same normalisation as the field skeleton (cached: lists are static). */
+export function norm(term: string): string {
+  let n = normCache.get(term);
+  if (n === undefined) normCache.set(term, (n = normalizeTerm(term)));
+  return n;
+}
+
+/** A Latin/digit edge of a term must not continue a Latin word in the text (PK is not inside APK). */
+function latinBoundaryOk(field: FieldContext, hit: ListHit): boolean {
+  const t = norm(hit.entry.term);
+  if (ALNUM.test(t[0] ?? '') && ALNUM.test(foldChar(charBefore(field.text, hit.start)))) return false;
+  if (ALNUM.test(t[t.length - 1] ?? '') && ALNUM.test(foldChar(charAt(field.text, hit.end)))) return false;
+  return true;
+}
+
+/**
+ * The rule's own fix is to put the term in quotation marks: an instruction saying 加引号, or an alternative
+ * whose quoted part is the term (“台独”, 台湾“立法院”).
+ */
+export function quotingIsAFix(entry: WordEntry): boolean {
+  const r = entry.replacement ?? '';
+  if (/加引号/.test(r)) return true;
+  return splitAlternatives(r).some((alt) => /[“"]([^”"]+)[”"]/.exec(alt)?.[1] === entry.term);
+}
+
+function isQuoted(field: FieldContext, hit: ListHit): boolean {
+  let i = hit.start;
+  while (i > 0 && /\s/.test(field.text[i - 1])) i--;
+  let j = hit.end;
+  while (j < field.text.length && /\s/.test(field.text[j])) j++;
+  return OPEN_QUOTES.has(field.text[i - 1] ?? '') && CLOSE_QUOTES.has(field.text[j] ?? '');
+}
+
+const overlaps = (a: ListHit, b: ListHit) => a.normStart < b.normEnd && b.normStart < a.normEnd;
+const covers = (a: ListHit, b: ListHit) => a.normStart <= b.normStart && b.normEnd <= a.normEnd;
+
+/**
+ * The hits of the given lists in one field that should become findings: allow entries and the hits they
+ * overlap removed, Latin-boundary misses removed, quoted terms whose fix is quoting removed, and of hits
+ * covering one another only the longest (first list wins on an exact tie).
+ */
+export function reportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean } = {}): ListHit[] {
+  const all = listIds.flatMap((id) => field.hits(id)).filter((h) => latinBoundaryOk(field, h));
+  const allow = all.filter((h) => h.entry.tag === ALLOW_TAG);
+  let hits = all.filter((h) => h.entry.tag !== ALLOW_TAG && !allow.some((a) => overlaps(a, h)));
+  if (opts.quotes) hits = hits.filter((h) => !(quotingIsAFix(h.entry) && isQuoted(field, h)));
+  const kept: ListHit[] = [];
+  hits.forEach((h, i) => {
+    const beaten = hits.some((g, k) => {
+      if (k === i || !covers(g, h)) return false;
+      const longer = g.normEnd - g.normStart > h.normEnd - h.normStart;
+      return longer || (covers(h, g) && k < i); // same span: keep the first one only
+    });
+    if (!beaten) kept.push(h);
+  });
+  return kept;
+}
+
+/** Context words of an entry ('|'-separated), normalised. */
+export function contextWords(entry: WordEntry): string[] {
+  return (entry.context ?? '').split('|').map((w) => w.trim()).filter(Boolean).map(norm).filter(Boolean);
+}
+
+/** True when the entry has no context qualifier, or one of its words occurs in the field. */
+export function contextHolds(field: FieldContext, entry: WordEntry): boolean {
+  const words = contextWords(entry);
+  return words.length === 0 || words.some((w) => field.skeleton.text.includes(w));
+}
+
+/** Entry severity override, else the list's; downgraded to info when the context qualifier fails. */
+export function hitSeverity(field: FieldContext, hit: ListHit): Severity {
+  if (!contextHolds(field, hit.entry)) return 'info';
+  return hit.entry.severity ?? hit.list.severity;
+}
+
+/** Replacement alternatives: 'A / B' or 'A/B'; an instruction in parentheses is one alternative. */
+export function splitAlternatives(replacement: string): string[] {
+  const r = replacement.trim();
+  if (!r) return [];
+  if (isInstruction(r)) return [r];
+  return r.split(/\s*\/\s*/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** '(删除)', '（不使用）': what to do, not text to insert. */
+export function isInstruction(replacement: string): boolean {
+  return /^[(（]/.test(replacement.trim());
+}
+
+/** A literal one-click fix: the first alternative without its trailing full-width remark (村主任（村民委员会主任）). */
+export function literalSuggestion(entry: WordEntry): string | undefined {
+  const r = entry.replacement?.trim();
+  if (!r || isInstruction(r)) return undefined;
+  const first = splitAlternatives(r)[0];
+  const bare = first.replace(/（[^（）]*）\s*$/, '').trim();
+  return bare || undefined;
+}
+
+export function sourceOf(hit: ListHit): string {
+  return `${hit.list.id}@${hit.list.version ?? 'bundled'}`;
+}

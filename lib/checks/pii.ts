@@ -1,0 +1,429 @@
+/**
+ * pii: personal data that is not de-identified (003 第十一条(三): 除惩戒公示、强制性信息披露外，应去标识化技术性处理).
+ *
+ * Numbers are found by one linear scan over the folded text (full-width digits already folded) that reads digit
+ * groups joined by single separators (138-1234-5678, 6217 0023 1456 0871 433) and then validates each candidate:
+ * GB 11643 for ID numbers, the mobile segment table, Luhn for cards. A value with a masking character inside
+ * (340104********1234, 138****5678) is already de-identified and passes. Context words (身份证、卡号、护照…),
+ * webmail domains and the legal-disclosure words come from the `pii-context` list.
+ */
+import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
+import { toOriginal, type NormText } from '../core/normalize';
+import { matchAllOriginal } from '../core/spans';
+import type { Severity } from '../core/types';
+import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from './util/checksum';
+import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
+import { COMPOUND_SURNAMES, SURNAME_CHARS } from './util/surnames';
+import { findUrls } from './util/urls';
+import type { Span } from './util/text';
+
+const LIST = 'pii-context';
+const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
+/** How far before a number a context word may stand (rules.md 1.2: "within 10 chars"; colons and labels need a little more). */
+const CONTEXT_WINDOW = 14;
+/** Longest digit token read as one number; longer runs are tables or codes, not one identifier. */
+const MAX_TOKEN = 32;
+
+const DISCLOSURE_NOTE =
+  '本文似为惩戒公示或法定信息披露（如失信被执行人名单），是否公开完整信息由审核人依法判断；一般仍应隐去出生日期等部分号码。';
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** Masking characters editors use: 138****5678, 340104××××××××1234, 138●●●●5678. */
+const isMask = (c: number) => c === 42 || c === 0xd7 || c === 0x25cf || c === 0x2022;
+/** A single separator allowed between digit groups. */
+const isSep = (c: number) => c === 32 || c === 45 || c === 0xb7 || c === 0x2010 || c === 0x2011;
+
+interface Token {
+  /** Folded offsets. */
+  start: number;
+  end: number;
+  /** Digits (and a final x) without separators. */
+  compact: string;
+  /** Folded offsets where each group of the token starts/ends (for retrying sub-spans). */
+  groups: Span[];
+  masked: boolean;
+  plus: boolean;
+}
+
+/** Every digit token in the folded text; linear, no regex. */
+function digitTokens(t: string): Token[] {
+  const out: Token[] = [];
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (!isDigit(c) && !isMask(c)) { i++; continue; }
+    const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
+    // A number glued to letters or a decimal point is part of a code or a measurement, not an identifier.
+    const glued = isAsciiAlnum(prev) || (prev === 46 && i > 1 && isDigit(t.charCodeAt(i - 2)));
+    let j = i;
+    let compact = '';
+    let masked = false;
+    const groups: Span[] = [];
+    let gs = i;
+    while (j < n) {
+      const d = t.charCodeAt(j);
+      if (isDigit(d)) { compact += t[j]; j++; continue; }
+      if (isMask(d)) { masked = true; compact += '*'; j++; continue; }
+      // x is a masking character inside a number and the check digit at the end of an ID number.
+      if ((d === 120 || d === 88) && compact.length > 0) {
+        const next = j + 1 < n ? t.charCodeAt(j + 1) : 0;
+        if (isDigit(next) || next === 120 || isMask(next)) masked = true;
+        compact += 'x';
+        j++;
+        continue;
+      }
+      if (isSep(d) && j + 1 < n && (isDigit(t.charCodeAt(j + 1)) || isMask(t.charCodeAt(j + 1)))) {
+        groups.push({ start: gs, end: j });
+        j++;
+        gs = j;
+        continue;
+      }
+      break;
+    }
+    groups.push({ start: gs, end: j });
+    const next = j < n ? t.charCodeAt(j) : 0;
+    const tooLong = compact.length > MAX_TOKEN;
+    if (!glued && !tooLong && !(isAsciiAlnum(next) && next !== 120)) {
+      out.push({ start: i, end: j, compact, groups, masked, plus: prev === 43 });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+interface Candidate {
+  kind: 'id-card' | 'id-card-15' | 'mobile' | 'bank-card';
+  start: number;
+  end: number;
+  digits: string;
+}
+
+class Context {
+  private readonly byTag = new Map<string, number[]>();
+  constructor(private readonly field: FieldContext) {}
+  /** Original end offsets of context words of `tag`. */
+  private ends(tag: string): number[] {
+    let arr = this.byTag.get(tag);
+    if (!arr) this.byTag.set(tag, (arr = hitsTagged(this.field, LIST, tag).map((h) => h.end)));
+    return arr;
+  }
+  /** A context word of `tag` ends within `window` characters before `start`. */
+  before(tag: string, start: number, window = CONTEXT_WINDOW): boolean {
+    return this.ends(tag).some((e) => e <= start && start - e <= window);
+  }
+  any(tag: string): boolean {
+    return this.ends(tag).length > 0;
+  }
+}
+
+function classify(digits: string, start: number, end: number, plus: boolean, ctx: Context, origStart: number): Candidate | undefined {
+  const len = digits.length;
+  if (len === 18 && isValidId18(digits)) return { kind: 'id-card', start, end, digits };
+  if (digits.includes('x')) return undefined;
+  if (len === 18 && isValidCreditCode(digits)) return undefined;
+  if (len === 11 && MOBILE_RE.test(digits)) return { kind: 'mobile', start, end, digits };
+  if ((len === 13 && digits.startsWith('86')) || (len === 15 && digits.startsWith('0086'))) {
+    const rest = digits.slice(len - 11);
+    if (MOBILE_RE.test(rest) && (plus || len === 15 || digits.startsWith('86'))) return { kind: 'mobile', start, end, digits: rest };
+  }
+  if (len === 15 && isPlausibleId15(digits) && ctx.before('id-card', origStart)) return { kind: 'id-card-15', start, end, digits };
+  if (len >= 13 && len <= 19 && luhn(digits)) {
+    const context = ctx.before('bank', origStart);
+    const prefix = len >= 16 && /^(?:62|4|5[1-5]|3[47])/.test(digits);
+    if (context || prefix) return { kind: 'bank-card', start, end, digits };
+  }
+  return undefined;
+}
+
+/** The token as a whole, else the longest run of whole groups that validates (2025 13956412876). */
+function classifyToken(tok: Token, norm: NormText, ctx: Context): Candidate | undefined {
+  const orig = (s: number) => toOriginal(norm, s, s + 1).start;
+  const whole = classify(tok.compact, tok.start, tok.end, tok.plus, ctx, orig(tok.start));
+  if (whole || tok.groups.length < 2 || tok.groups.length > 8) return whole;
+  const g = tok.groups;
+  for (let size = g.length - 1; size >= 1; size--) {
+    for (let a = 0; a + size <= g.length; a++) {
+      const s = g[a].start;
+      const e = g[a + size - 1].end;
+      const digits = norm.text.slice(s, e).replace(/[^0-9x]/g, '');
+      const c = classify(digits, s, e, a === 0 && tok.plus, ctx, orig(s));
+      if (c) return c;
+    }
+  }
+  return undefined;
+}
+
+const maskId = (d: string) => `${d.slice(0, 6)}${'*'.repeat(d.length - 10)}${d.slice(-4).toUpperCase()}`;
+const maskMobile = (d: string) => `${d.slice(0, 3)}****${d.slice(-4)}`;
+const maskCard = (d: string) => `${d.slice(0, 4)}${'*'.repeat(d.length - 8)}${d.slice(-4)}`;
+
+function numberFinding(c: Candidate, field: FieldContext, disclosure: boolean): RawFinding {
+  const { start, end } = toOriginal(field.folded, c.start, c.end);
+  let check: string;
+  let severity: Severity = 'block';
+  let message: string;
+  let suggestion: string;
+  switch (c.kind) {
+    case 'id-card':
+      check = 'pii.id-card';
+      suggestion = maskId(c.digits);
+      message = `身份证号未脱敏：请隐去出生日期等至少8位，如 ${suggestion}`;
+      break;
+    case 'id-card-15':
+      check = 'pii.id-card';
+      severity = 'review';
+      suggestion = maskId(c.digits);
+      message = `疑似15位旧身份证号未脱敏：请隐去出生日期等中间位，如 ${suggestion}`;
+      break;
+    case 'mobile':
+      check = 'pii.mobile';
+      suggestion = maskMobile(c.digits);
+      message = `手机号码未脱敏：请隐去中间4位，如 ${suggestion}；对外联系请改用办公电话或服务热线`;
+      break;
+    case 'bank-card':
+      check = 'pii.bank-card';
+      suggestion = maskCard(c.digits);
+      message = `银行卡号未脱敏：请只保留前4位和后4位，如 ${suggestion}`;
+      break;
+  }
+  if (disclosure) {
+    severity = 'review';
+    message += `。${DISCLOSURE_NOTE}`;
+  }
+  return { field: field.name, start, end, check, severity, message, suggestion };
+}
+
+// Passports (G/E + 8, diplomatic D/S/P) and travel permits (C/W/H/M/L + 8 or 10); only with a context word.
+const PASSPORT_RE = /(?<![a-z0-9])(?:g\d{8}|e[a-hj-np-z0-9]\d{7}|[dsp]e?\d{7,8})(?![a-z0-9])/g;
+const PERMIT_RE = /(?<![a-z0-9])(?:[cwl]\d{8}|c[a-z]\d{7}|[hm]\d{8}(?:\d{2})?)(?![a-z0-9])/g;
+
+// E-mail: the local part cannot start mid-run (look-behind), every part is bounded.
+const EMAIL_RE = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/g;
+/** Institutional mail is public: government, schools, party and public organisations. */
+const INSTITUTIONAL = ['gov.cn', 'edu.cn', 'org.cn', 'ac.cn', 'gov', 'edu', '12371.cn'];
+
+// Door-level address anchors (rules.md 1.11): road + 号 + building + room; 小区 + building + room; 村 + 组 + 号.
+const ROAD_ADDR_RE =
+  /(?:路|街|巷|弄|道|胡同)\s?\d{1,5}\s?号(?:院|大院)?\s?(?<mid>[\p{Script=Han}]{1,10}?)?\s?\d{1,4}\s?(?:栋|幢|号楼|座)\s?(?:\d{1,3}\s?单元\s?)?\d{1,5}\s?(?:室|户|号)?/gu;
+const ESTATE_ADDR_RE = /(?:小区|花园|苑|公寓|家园|新村)\s?\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,3}\s?单元\s?)?\d{1,5}\s?(?:室|户)/gu;
+const VILLAGE_ADDR_RE = /村\s?\d{1,3}\s?组\s?\d{1,4}\s?号/gu;
+/** An office building between the door number and the room: 人民路8号行政中心2号楼301室 is an office. */
+const INSTITUTION_RE = /中心|大楼|大厦|局|院|委|政府|医院|学校|服务|市场|馆|办公|园区|产业园/;
+/** Where a place name stops when walking back from 路 to the road name: administrative units. */
+const ADMIN_UNIT = new Set(['省', '市', '县', '区', '镇', '乡', '村', '旗', '州']);
+const HAN = /\p{Script=Han}/u;
+/** Punctuation between a label and a value (住址：, 房源：); spaces and dots inserted inside a name do not count. */
+const LABEL_GAP = /[:：，,。；;（）()【】\[\]\n、"“”'‘’]/;
+
+/**
+ * Walk back from the road/estate keyword over at most `max` Han characters of the skeleton, stopping after an
+ * administrative unit (凤岭镇|兴华路) or where the original text had punctuation or spaces (安置房源：|滨江路).
+ */
+function placeStart(norm: NormText, anchor: number, max = 8): number {
+  const t = norm.text;
+  let s = anchor;
+  while (s > 0 && anchor - s < max && HAN.test(t[s - 1]) && !ADMIN_UNIT.has(t[s - 1])) {
+    if (LABEL_GAP.test(norm.source.slice(norm.end[s - 1], norm.start[s]))) break;
+    s--;
+  }
+  return s;
+}
+
+const NAME_CHARS = `[${SURNAME_CHARS}]|${COMPOUND_SURNAMES.join('|')}`;
+// A full name followed by a sex or age descriptor (张小明（男，13岁）), or after a victim/patient noun (患儿张小明).
+const NAME_DESCRIBED_RE = new RegExp(`(?<![\\p{Script=Han}])((?:${NAME_CHARS})[\\p{Script=Han}]{1,2})(?=[（(，,]\\s?(?:男|女|\\d{1,3}\\s?岁))`, 'gu');
+const NAME_AFTER_ROLE_RE = new RegExp(
+  `(?:患者|患儿|受害人|被害人|未成年人|女童|男童|少年|少女|学生)[:：]?\\s?((?:${NAME_CHARS})[\\p{Script=Han}]{1,2})(?=[，,。（(\\s]|$)`,
+  'gu',
+);
+
+function addresses(field: FieldContext, ctx: Context): RawFinding[] {
+  const out: RawFinding[] = [];
+  // On the skeleton: inserted spaces and symbols vanish, masked digits (**栋****室) vanish with the asterisks.
+  const norm = field.skeleton;
+  const text = norm.text;
+  if (!/\d(?:室|户|号)/.test(text)) return out;
+  const seen: Span[] = [];
+  const push = (ns: number, ne: number, kind: string) => {
+    const { start, end } = toOriginal(norm, ns, ne);
+    if (seen.some((s) => s.start < end && start < s.end)) return;
+    seen.push({ start, end });
+    if (ctx.before('venue', start, 20) && !ctx.before('residence', start, 20)) return;
+    const resident = ctx.before('residence', start, 24);
+    const original = field.text.slice(start, end);
+    const suggestion = original.replace(/(号|组)([^]*)$/u, (_m, head: string, tail: string) => head + tail.replace(/\d/g, '*'));
+    out.push({
+      field: field.name,
+      start,
+      end,
+      check: 'pii.address',
+      severity: resident ? 'block' : 'review',
+      message: `${kind}精确到门牌/房号，属个人住址信息：请隐去楼栋和房号，如 ${suggestion}`,
+      suggestion,
+    });
+  };
+  for (const m of matchAllOriginal(norm, ROAD_ADDR_RE)) {
+    if (m.match.groups?.mid && INSTITUTION_RE.test(m.match.groups.mid)) continue;
+    const s = placeStart(norm, m.match.index);
+    if (s === m.match.index) continue; // no road name before 路
+    push(s, m.match.index + m.match[0].length, '住址');
+  }
+  for (const m of matchAllOriginal(norm, ESTATE_ADDR_RE)) {
+    const s = placeStart(norm, m.match.index, 6);
+    if (s === m.match.index) continue;
+    push(s, m.match.index + m.match[0].length, '住址');
+  }
+  for (const m of matchAllOriginal(norm, VILLAGE_ADDR_RE)) {
+    const s = placeStart(norm, m.match.index, 5);
+    if (s === m.match.index) continue;
+    push(s, m.match.index + m.match[0].length, '农村住址');
+  }
+  return out;
+}
+
+function emails(field: FieldContext, checkCtx: CheckContext): RawFinding[] {
+  const norm = field.folded;
+  if (norm.text.indexOf('@') < 0) return [];
+  const webmail = termsTagged(checkCtx, LIST, 'webmail');
+  const out: RawFinding[] = [];
+  for (const m of matchAllOriginal(norm, EMAIL_RE)) {
+    const addr = m.match[0];
+    const domain = addr.slice(addr.indexOf('@') + 1);
+    if (!/\.[a-z]{2,}$/.test(domain) || hostMatches(domain, INSTITUTIONAL)) continue;
+    if (!hostMatches(domain, webmail)) continue;
+    const local = addr.slice(0, addr.indexOf('@'));
+    const suggestion = `${local[0]}***@${domain}`;
+    out.push({
+      field: field.name,
+      start: m.start,
+      end: m.end,
+      check: 'pii.email',
+      severity: 'review',
+      message: `个人邮箱（${domain}）可识别到具体个人：请改用单位公务邮箱或隐去用户名，如 ${suggestion}`,
+      suggestion,
+      source: sourceOf(checkCtx, LIST),
+    });
+  }
+  return out;
+}
+
+function documents(field: FieldContext, ctx: Context): RawFinding[] {
+  const norm = field.folded;
+  const out: RawFinding[] = [];
+  const scan = (re: RegExp, tag: string, what: string, check: string) => {
+    if (!ctx.any(tag)) return;
+    for (const m of matchAllOriginal(norm, re)) {
+      if (!ctx.before(tag, m.start, 20)) continue;
+      const v = field.text.slice(m.start, m.end);
+      const suggestion = `${v.slice(0, 2)}${'*'.repeat(Math.max(3, v.length - 4))}${v.slice(-2)}`;
+      out.push({ field: field.name, start: m.start, end: m.end, check, severity: 'review', message: `${what}号码未脱敏：请隐去中间位，如 ${suggestion}`, suggestion });
+    }
+  };
+  scan(PASSPORT_RE, 'passport', '护照', 'pii.passport');
+  scan(PERMIT_RE, 'permit', '通行证', 'pii.travel-permit');
+  return out;
+}
+
+/** Full names of minors, patients and victims in a sentence that says so (rules.md 1.12). */
+function protectedNames(field: FieldContext): RawFinding[] {
+  const hits = hitsTagged(field, LIST, 'protected');
+  if (!hits.length) return [];
+  const text = field.text;
+  const out: RawFinding[] = [];
+  const sentences = new Map<number, Span>();
+  for (const h of hits) {
+    let s = h.start;
+    while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
+    let e = h.end;
+    while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
+    sentences.set(s, { start: s, end: e });
+  }
+  for (const sent of sentences.values()) {
+    const part = text.slice(sent.start, sent.end);
+    for (const re of [NAME_DESCRIBED_RE, NAME_AFTER_ROLE_RE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(part); m; m = re.exec(part)) {
+        const name = m[1];
+        if (name.includes('某') || name.endsWith('某')) continue;
+        const start = sent.start + m.index + m[0].indexOf(name);
+        const suggestion = `${name.startsWith(COMPOUND_SURNAMES.find((c) => name.startsWith(c)) ?? '\u0000') ? name.slice(0, 2) : name[0]}某`;
+        out.push({
+          field: field.name,
+          start,
+          end: start + name.length,
+          check: 'pii.protected-name',
+          severity: 'review',
+          message: `涉及未成年人、患者或受害人等依法应隐去真实姓名的人员：请改用“${suggestion}”，不使用化名`,
+          suggestion,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function run(checkCtx: CheckContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const disclosure = checkCtx.fields.some((f) => hitsTagged(f, LIST, 'disclosure').length > 0);
+  for (const field of checkCtx.fields) {
+    if (field.name === 'sourceUrl') continue;
+    const ctx = new Context(field);
+    const norm = field.folded;
+    // Digits inside links (item ids, tracking parameters) are not personal data.
+    const urls = findUrls(norm);
+    for (const tok of digitTokens(norm.text)) {
+      if (tok.masked || tok.compact.length < 11) continue;
+      const c = classifyToken(tok, norm, ctx);
+      if (!c) continue;
+      const f = numberFinding(c, field, disclosure);
+      if (urls.some((u) => u.start < f.end && f.start < u.end)) continue;
+      out.push(f);
+    }
+    for (const f of [...addresses(field, ctx), ...documents(field, ctx), ...protectedNames(field)]) {
+      if (disclosure && f.severity === 'block') {
+        f.severity = 'review';
+        f.message += `。${DISCLOSURE_NOTE}`;
+      }
+      out.push(f);
+    }
+    out.push(...emails(field, checkCtx));
+  }
+  return out;
+}
+
+export const pii: CheckDef = {
+  id: 'pii',
+  category: 'pii',
+  severity: 'block',
+  clause: CLAUSE,
+  description: '个人信息未脱敏：身份证号、手机号、银行卡号、护照/通行证号、个人邮箱、门牌级住址、依法应隐去的姓名',
+  lists: [LIST],
+  examples: {
+    positive: [
+      { draft: '联系人：刘洋，手机：13956412876', expect: [{ text: '13956412876', severity: 'block' }] },
+      { draft: '王桂兰，身份证号341502195304126625，保障类别：城市低保', expect: [{ text: '341502195304126625' }] },
+      { draft: '嫌疑人周某（身份证号：３４１５２２１９９２０６１７３３１７）', expect: [{ text: '３４１５２２１９９２０６１７３３１７' }], note: 'full-width digits' },
+      { draft: '包内名片上的电话是158-5641-3320，请失主认领', expect: [{ text: '158-5641-3320' }] },
+      { draft: '请拨打+86 139 5641 2876联系', expect: [{ text: '86 139 5641 2876' }] },
+      { draft: '社保卡金融账户（原二代卡卡号）：6217 0023 1456 0871 433', expect: [{ text: '6217 0023 1456 0871 433' }] },
+      { draft: '报名请发送至陈老师的邮箱chenxi0917@qq.com。', expect: [{ text: 'chenxi0917@qq.com' }] },
+      { draft: '住址：凤岭镇兴华路18号3栋402室，保障类别：城市低保', expect: [{ text: '兴华路18号3栋402室' }] },
+      { draft: '持护照（号码E12345678）入境', expect: [{ text: 'E12345678' }] },
+      { draft: '失信被执行人：赵某军，身份证号341522197803152013', expect: [{ text: '341522197803152013', severity: 'review' }], note: 'legal disclosure stays review' },
+      { draft: '受害人张小明（男，13岁）系未成年人，目前已脱离危险。', expect: [{ text: '张小明' }] },
+    ],
+    guard: [
+      { draft: '认证页面仅显示证件号码前六位和后四位，如“340104********1234”。' },
+      { draft: '一等奖获得者：周先生（138****5678）、李同学（139****0215）、陈女士（手机尾号6632）。' },
+      { draft: '咨询电话：0564-3371234；政务服务便民热线：12345；客服热线400-820-8820；报警请拨打110。' },
+      { draft: '安澜某建材有限公司，统一社会信用代码91341522MA2N4K7Q3T，执行标的67万元。' },
+      { draft: '投稿邮箱txwl2025@tongxi.gov.cn，邮件主题注明“征文+作者姓名”。' },
+      { draft: '报名地点：人民路18号政务服务中心2号楼301室。' },
+      { draft: '商品链接 https://item.taobao.com/item.htm?id=738215604417' },
+      { draft: '全县生产总值186.3亿元，同比增长6.8%，订单编号20250319。' },
+    ],
+  },
+  run,
+};

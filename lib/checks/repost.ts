@@ -1,0 +1,267 @@
+/**
+ * repost: reposts must name their source, and only approved sources may be reposted
+ * (001 第十七条: 注明稿件来源…来源不明…不得转载; 003 第七条: 原则上只转载党委政府网站、主流媒体和确定的稿源单位).
+ *
+ * - unacceptable sources (来源：网络, 图片来源于网络, 转自朋友圈, 来源：自媒体…) from `repost-markers` -> block, the
+ *   whole source line is reported;
+ * - self-media disclaimers (如有侵权请联系删除) -> review;
+ * - agency datelines and bylines (新华社北京3月5日电, 本报讯, 记者 王晓东) and 原标题 lines in a draft with no
+ *   source line -> review;
+ * - a source line naming a source that is not on `approved-sources` -> review when it looks like self-media, info
+ *   otherwise (local party and government units are approved by their name's suffix, see the list header).
+ */
+import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
+import { matchAllOriginal } from '../core/spans';
+import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
+import { lineAround, trimSpan, wordChars, type Span } from './util/text';
+
+const MARKERS = 'repost-markers';
+const APPROVED = 'approved-sources';
+const CLAUSE_ATTRIBUTION = '001_c25ab7322e23089b.txt 第十七条';
+const CLAUSE_SOURCES = '003_54205cdec66d062b.txt 第七条';
+
+/** A source line is short: a long line that mentions 来源 is prose (资金来源…), not an attribution. */
+const MAX_SOURCE_LINE = 60;
+/** Characters allowed before a source keyword on its line: 图片/素材/本文/（ (rules.md 5.1 "caption lines"). */
+const MAX_KEY_PREFIX = 6;
+/** A reported line longer than this is cut down to the marker itself. */
+const MAX_REPORT = 80;
+
+// Datelines (rules.md 5.2): 新华社北京3月5日电, 人民网安澜4月9日电, 本报讯, 本台讯. The scan is anchored on the
+// date (…月…日电) or on 本报讯; the agency is then read backwards from the anchor, so prose costs one cheap pass.
+// Both run on the skeleton, so 本·报·讯 and 新華社 北京 3月5日電 read the same.
+const DATELINE_ANCHOR_RE = /\d{1,2}月\d{1,2}日(?:电|讯)|本(?:报|台|网)讯/g;
+const AGENCY_BEFORE_RE =
+  /(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|[\p{Script=Han}]{2,8}?(?:日报|晚报|报|网|社|台))[\p{Script=Han}]{0,6}$/u;
+// Bylines: 记者 王晓东 / 记者：王晓东 / 本报记者 王晓东 周敏 / 记者王晓东报道, at a line start or inside （…）.
+const BYLINE_RE =
+  /(?<=^|[\n（(【\s])(?:本(?:报|台|网))?记者(?:[ \t\u3000:：]{1,3}[\p{Script=Han}]{2,4}(?:[ \t\u3000、]{1,2}[\p{Script=Han}]{2,4}){0,3}|[\p{Script=Han}]{2,3}(?=\s?报道))/gu;
+/** Prefixes allowed before a source keyword on its line: 图片来源、本文来源、素材来源于网络. */
+const KEY_PREFIX_RE = /^(?:本文|文章|部分|文中|本期)?(?:图片|素材|文字|视频|内容|配图|图文|图|资料|音乐)?$/;
+
+/** Platform suffixes dropped before comparing a source name with the list (rules.md 5.3). */
+const PLATFORM_SUFFIX = /(?:微信公众号|微信公众平台|公众号|客户端|官方微博|官微|微博|抖音号|视频号|官方抖音|app|网站|官网|头条号)$/i;
+
+interface SourceLine {
+  field: FieldContext;
+  line: Span;
+  /** The claimed source (original offsets), after the keyword and separator. */
+  value: Span;
+  key: ListHit;
+}
+
+/** Source lines: a source keyword near the start of a short line, followed by a separator or the name. */
+function sourceLines(field: FieldContext): SourceLine[] {
+  const out: SourceLine[] = [];
+  const text = field.text;
+  for (const key of hitsTagged(field, MARKERS, 'source-key')) {
+    const line = trimSpan(text, lineAround(text, key.start));
+    if (wordChars(text, line.start, line.end) > MAX_SOURCE_LINE) continue;
+    if (!keyPrefixOk(text, line.start, key.start)) continue;
+    // The value: skip separators (：:|/ spaces) and 于/自, stop at the end of line or a closing bracket.
+    let s = key.end;
+    while (s < line.end && /[\s:：|｜/／\-—于自为是]/.test(text[s])) s++;
+    let e = s;
+    while (e < line.end && !/[）)】\]。；;，,]/.test(text[e])) e++;
+    if (e <= s) continue;
+    out.push({ field, line, value: { start: s, end: e }, key });
+  }
+  return out;
+}
+
+/** Only bracket/punctuation and words like 图片、素材、本文 may precede a source keyword on its line. */
+function keyPrefixOk(text: string, lineStart: number, keyStart: number): boolean {
+  const prefix = text.slice(lineStart, keyStart).replace(/[\s\p{P}\p{S}]/gu, '');
+  return prefix.length <= MAX_KEY_PREFIX && KEY_PREFIX_RE.test(prefix);
+}
+
+/** Datelines: each date anchor with an agency name right before it on the same line, or 本报讯. */
+function datelines(field: FieldContext): Span[] {
+  const out: Span[] = [];
+  const norm = field.skeleton;
+  const t = norm.text;
+  if (t.indexOf('讯') < 0 && t.indexOf('电') < 0) return out;
+  for (const m of matchAllOriginal(norm, DATELINE_ANCHOR_RE)) {
+    const at = m.match.index;
+    if (t[at] === '本') { out.push(m); continue; }
+    let from = at;
+    while (from > 0 && at - from < 20 && t[from - 1] !== '\n') from--;
+    const agency = AGENCY_BEFORE_RE.exec(t.slice(from, at));
+    if (!agency) continue;
+    const ns = from + agency.index;
+    out.push({ start: norm.start[ns], end: m.end });
+  }
+  return out;
+}
+
+/** Is the source name on the approved list: a listed name as its prefix, a listed domain, or a party/government unit. */
+function isApproved(ctx: CheckContext, sl: SourceLine): boolean {
+  const raw = sl.field.text.slice(sl.value.start, sl.value.end);
+  const name = raw.replace(/[“”"‘’'《》「」\s]/g, '').replace(PLATFORM_SUFFIX, '');
+  const hits = sl.field.hits(APPROVED).filter((h) => h.start >= sl.value.start && h.end <= sl.value.end);
+  for (const h of hits) {
+    if (h.entry.tag === 'org-suffix' || h.entry.tag === 'domain') continue;
+    // Prefix of the value; "X报" followed by 道/讯 is 报道, not the paper (rules.md 5.3).
+    const lead = sl.field.text.slice(sl.value.start, h.start).replace(/[“”"‘’'《》「」\s]/g, '');
+    const after = sl.field.text[h.end] ?? '';
+    if (lead === '' && !(/报$/.test(h.entry.term) && /[道讯]/.test(after))) return true;
+  }
+  const domains = termsTagged(ctx, APPROVED, 'domain');
+  for (const host of raw.toLowerCase().match(/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/g) ?? []) {
+    if (hostMatches(host, domains)) return true;
+  }
+  const suffixes = termsTagged(ctx, APPROVED, 'org-suffix');
+  return suffixes.some((s) => name.length > s.length && name.endsWith(s));
+}
+
+function lineFinding(field: FieldContext, span: Span, marker: Span): Span {
+  const text = field.text;
+  const line = trimSpan(text, lineAround(text, marker.start));
+  if (line.end - line.start <= MAX_REPORT) return line;
+  return marker;
+}
+
+function run(ctx: CheckContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const markersSource = sourceOf(ctx, MARKERS);
+  const flagged: { field: string; span: Span }[] = [];
+  const isFlagged = (field: string, s: Span) => flagged.some((f) => f.field === field && f.span.start < s.end && s.start < f.span.end);
+
+  // 1. Unacceptable sources and disclaimers.
+  for (const field of ctx.fields) {
+    if (field.name === 'sourceUrl') continue;
+    const text = field.text;
+    for (const h of hitsTagged(field, MARKERS, 'bad-source')) {
+      const line = trimSpan(text, lineAround(text, h.start));
+      // Only as an attribution: near the start of its line (图片/素材/（ may precede) and not followed by a name
+      // (来源：网络安全宣传周组委会 names a real source).
+      if (!keyPrefixOk(text, line.start, h.start)) continue;
+      const next = text.slice(h.end, Math.min(line.end, h.end + 3));
+      if (/^[\p{Script=Han}A-Za-z0-9]/u.test(next) && !/^(?:等|的|图片|素材|视频)/.test(next)) continue;
+      const span = lineFinding(field, line, h);
+      if (isFlagged(field.name, span)) continue;
+      flagged.push({ field: field.name, span });
+      out.push({
+        field: field.name,
+        ...span,
+        check: 'repost.unacceptable-source',
+        severity: 'block',
+        clause: CLAUSE_ATTRIBUTION,
+        message: `来源“${text.slice(h.start, h.end)}”属于来源不明或不可接受的稿源：请核实原始出处，只转载党委政府网站、主流媒体和确定的稿源单位并注明来源；无法核实的内容（含图片）请删除或替换`,
+        source: markersSource,
+      });
+    }
+    for (const h of hitsTagged(field, MARKERS, 'disclaimer')) {
+      if (isFlagged(field.name, h)) continue;
+      flagged.push({ field: field.name, span: h });
+      out.push({
+        field: field.name,
+        start: h.start,
+        end: h.end,
+        check: 'repost.unacceptable-source',
+        severity: 'review',
+        clause: CLAUSE_ATTRIBUTION,
+        message: '“如有侵权请联系删除”一类声明说明内容未获授权、来源不明：请删除该声明，核实并注明可转载的来源，或改用自有素材',
+        source: markersSource,
+      });
+    }
+  }
+
+  // 2. Source lines: is the named source approved?
+  const lines = ctx.fields.filter((f) => f.name !== 'sourceUrl').flatMap(sourceLines);
+  const selfMedia = (sl: SourceLine) => hitsTagged(sl.field, MARKERS, 'self-media').some((h) => h.start >= sl.value.start && h.end <= sl.value.end);
+  for (const sl of lines) {
+    const span = lineFinding(sl.field, sl.line, sl.key);
+    if (isFlagged(sl.field.name, span)) continue;
+    if (isApproved(ctx, sl)) continue;
+    const value = sl.field.text.slice(sl.value.start, sl.value.end);
+    const isSelf = selfMedia(sl);
+    flagged.push({ field: sl.field.name, span });
+    out.push({
+      field: sl.field.name,
+      ...span,
+      check: isSelf ? 'repost.unacceptable-source' : 'repost.unapproved-source',
+      severity: isSelf ? 'review' : 'info',
+      clause: CLAUSE_SOURCES,
+      message: isSelf
+        ? `来源“${value}”是自媒体或商业平台账号：政务新媒体一般不转载自媒体信息，确需转载须经单位主要负责人审核同意并核实真实性`
+        : `来源“${value}”不在可转载稿源名单内：请核实是否为党委政府网站、主流媒体或确定的稿源单位`,
+      source: sourceOf(ctx, APPROVED),
+    });
+  }
+
+  // 3. Datelines, bylines and 原标题 in a draft that names no source at all.
+  const attributed = lines.length > 0 || out.some((f) => f.check === 'repost.unacceptable-source' && f.severity === 'block');
+  for (const field of ctx.fields) {
+    if (field.name === 'sourceUrl') continue;
+    const text = field.text;
+    const marks: { span: Span; what: string }[] = [];
+    for (const span of datelines(field)) marks.push({ span, what: '电头' });
+    if (field.folded.text.indexOf('记者') >= 0)
+      for (const m of matchAllOriginal(field.folded, BYLINE_RE)) marks.push({ span: m, what: '记者署名' });
+    for (const h of hitsTagged(field, MARKERS, 'headline-key')) {
+      const line = trimSpan(text, lineAround(text, h.start));
+      if (wordChars(text, line.start, h.start) > 2) continue;
+      marks.push({ span: lineFinding(field, line, h), what: '原标题' });
+    }
+    for (const { span, what } of marks) {
+      if (isFlagged(field.name, span)) continue;
+      flagged.push({ field: field.name, span });
+      const original = text.slice(span.start, span.end);
+      if (attributed) {
+        if (what !== '原标题') continue;
+        out.push({
+          field: field.name,
+          ...span,
+          check: 'repost.original-title',
+          severity: 'info',
+          clause: CLAUSE_ATTRIBUTION,
+          message: '转载稿改动了标题：新标题不得歪曲、篡改原标题原意和信息内容',
+        });
+        continue;
+      }
+      out.push({
+        field: field.name,
+        ...span,
+        check: 'repost.missing-attribution',
+        severity: 'review',
+        clause: CLAUSE_ATTRIBUTION,
+        message: `“${original}”表明这是转载或他方采写的稿件（${what}），但全文没有来源行：请在文末注明“来源：XX”（如 来源：新华社），并确认该来源在可转载稿源名单内`,
+      });
+    }
+  }
+  return out;
+}
+
+export const repost: CheckDef = {
+  id: 'repost',
+  category: 'repost',
+  severity: 'review',
+  clause: CLAUSE_ATTRIBUTION,
+  description: '转载规范：来源不明或不可接受（来源：网络、朋友圈、自媒体）、电头/署名无来源行、来源不在稿源名单',
+  lists: [MARKERS, APPROVED],
+  examples: {
+    positive: [
+      { draft: '企业参会报名联系人：刘洋\n图片来源于网络', expect: [{ text: '图片来源于网络', severity: 'block' }] },
+      { draft: '古树群是祖辈留下的“风水林”。\n來源：網絡', expect: [{ text: '來源：網絡' }] },
+      { draft: '警方提醒：切勿上当。\n来源 : 网络', expect: [{ text: '来源 : 网络' }] },
+      { draft: '凡是要求先交钱的兼职都是诈骗。\n转自朋友圈', expect: [{ text: '转自朋友圈' }] },
+      { draft: '老街重新焕发活力。\n来源：自媒体“皖南老街志”', expect: [{ text: '来源：自媒体“皖南老街志”' }] },
+      { draft: '本报讯 近日，县公安局经侦大队成功侦破一起案件。', expect: [{ text: '本报讯' }] },
+      { draft: '记者 王晓东\n5月18日是全国助残日。', expect: [{ text: '记者 王晓东' }] },
+      {
+        draft: '原标题：《社区嵌入式服务设施建设全面推进》\n新华社北京3月5日电 在社区“家门口”吃上热乎饭。',
+        expect: [{ text: '原标题：《社区嵌入式服务设施建设全面推进》' }, { text: '新华社北京3月5日电' }],
+      },
+    ],
+    guard: [
+      { draft: '人民网安澜4月9日电（记者 周敏）早上8点半，社区养老服务站已经热闹起来。\n转载自：人民网' },
+      { draft: '新华社北京1月8日电 国家出台了一系列税费优惠政策。记者梳理了其中几项。\n来源：新华社' },
+      { draft: '来源：桐溪县人民政府网站\n编辑：张三' },
+      { draft: '项目资金来源于县级财政和社会资本，来源网络安全专项资金的部分另行核算。' },
+      { draft: '来源：网络安全宣传周组委会' },
+      { draft: '这些谣言大多来源于网络，请市民不信谣、不传谣。' },
+    ],
+  },
+  run,
+};

@@ -1,0 +1,170 @@
+/**
+ * secret: classification marks and not-for-publication markers (001 第十一条: 涉及国家秘密、工作秘密…审慎处理;
+ * 003 第十一条: 不得…泄露国家秘密).
+ *
+ * - A 密级 (绝密/机密/秘密) followed by ★ (秘密★1年, 绝密★启用前), written as a header (机 密 on its own line,
+ *   【机密】), as 机密级, or in a 密级：秘密 line -> block. A bare 秘密 in prose (秘密投票, 商业秘密) is nothing;
+ *   a bare 绝密/机密 in prose is an info reminder.
+ * - Internal markers (内部资料, 注意保存, 不得外传, 此件不公开…) written as a marker (own line, short bracketed note)
+ *   -> block; in running prose -> review, or info where the sentence is about keeping secrets (严禁泄露内部资料).
+ * - Draft-status markers (征求意见稿, 讨论稿, 送审稿) as a marker -> review, unless the post is a public consultation.
+ * All words come from the `secret-markers` list (matched on the skeleton: 機 密, 内部\u200B资料 are caught).
+ */
+import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
+import type { Severity } from '../core/types';
+import { sourceOf, tagKind, unguarded } from './util/lists';
+import { isMarkerPosition, lineAround } from './util/text';
+
+const LIST = 'secret-markers';
+const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
+
+/** How many characters after a 密级 may separate it from ★ (spaces, zero-width, a stray bracket). */
+const STAR_GAP = 3;
+const STARS = '★☆*＊✩✭✮✯⭐';
+/** Words that make a sentence about keeping secrets rather than a marker left in the draft. */
+const SECRECY_TALK = /保密|泄露|泄密|外泄|严禁|禁止|防止|违反|教育|培训|意识|宣传/;
+/** A post that openly asks for comments on a draft: its 征求意见稿 is public by design. */
+const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
+
+function starAfter(text: string, end: number): number {
+  for (let i = end; i < text.length && i - end <= STAR_GAP; i++) {
+    if (STARS.includes(text[i])) return i + 1;
+    if (!/[\s\u200b-\u200f\u2060\ufeff（(]/.test(text[i])) return -1;
+  }
+  return -1;
+}
+
+function sentenceOf(text: string, pos: number): string {
+  let s = pos;
+  while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
+  let e = pos;
+  while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
+  return text.slice(s, e);
+}
+
+function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
+  const text = field.text;
+  const level = h.entry.term;
+  const star = starAfter(text, h.end);
+  if (star > 0) {
+    return {
+      field: field.name,
+      start: h.start,
+      end: star,
+      check: 'secret.classification-mark',
+      severity: 'block',
+      message: `“${text.slice(h.start, star)}”是国家秘密标志（密级★保密期限）：涉密内容严禁在政务新媒体发布，请立即撤下该内容并按保密规定报告；如系误标，请删除标志并经保密审查`,
+    };
+  }
+  const next = text[h.end] ?? '';
+  if (next === '级' || isMarkerPosition(text, h, 8)) {
+    return {
+      field: field.name,
+      start: h.start,
+      end: next === '级' ? h.end + 1 : h.end,
+      check: 'secret.classification-mark',
+      severity: 'block',
+      message: `“${level}”密级标识：涉密文件及其内容严禁在政务新媒体发布，请删除并经保密审查确认内容可以公开`,
+    };
+  }
+  if (level === '秘密') return undefined; // 秘密投票、保守秘密: ordinary prose
+  return {
+    field: field.name,
+    start: h.start,
+    end: h.end,
+    check: 'secret.classification-mark',
+    severity: 'info',
+    message: `正文提到“${level}”：请确认未引用涉密文件或其内容`,
+  };
+}
+
+function levelField(field: FieldContext, h: ListHit): RawFinding | undefined {
+  // 密级：秘密 / 密级: 机密 — a classification line of an official document.
+  const text = field.text;
+  const line = lineAround(text, h.start);
+  const rest = text.slice(h.end, Math.min(line.end, h.end + 8));
+  const m = /^[\s:：]{0,3}(绝\s?密|机\s?密|秘\s?密)/.exec(rest);
+  if (!m) return undefined;
+  return {
+    field: field.name,
+    start: h.start,
+    end: h.end + m[0].length,
+    check: 'secret.classification-mark',
+    severity: 'block',
+    message: '密级标注：涉密文件及其内容严禁在政务新媒体发布，请删除并经保密审查',
+  };
+}
+
+function run(ctx: CheckContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  const source = sourceOf(ctx, LIST);
+  const consultation = ctx.fields.some((f) => CONSULTATION.test(f.folded.text));
+  for (const field of ctx.fields) {
+    if (field.name === 'sourceUrl') continue;
+    const text = field.text;
+    for (const h of unguarded(field.hits(LIST))) {
+      const tag = tagKind(h.entry.tag);
+      let f: RawFinding | undefined;
+      if (tag === 'level') f = levelFinding(field, h);
+      else if (tag === 'level-field') f = levelField(field, h);
+      else if (tag === 'internal' || tag === 'internal-weak') {
+        const marker = isMarkerPosition(text, h);
+        if (!marker && tag === 'internal-weak') continue;
+        let severity: Severity = 'block';
+        if (!marker) severity = SECRECY_TALK.test(sentenceOf(text, h.start).replace(text.slice(h.start, h.end), '')) ? 'info' : 'review';
+        const word = text.slice(h.start, h.end);
+        f = {
+          field: field.name,
+          start: h.start,
+          end: h.end,
+          check: 'secret.internal-marker',
+          severity,
+          message: `“${word}”是内部或不宜公开标识：带此类标识的材料不得上网发布，请删除相关内容或经保密审查、确认可公开后删除该标识`,
+        };
+      } else if (tag === 'draft') {
+        if (consultation || !isMarkerPosition(text, h, 16)) continue;
+        const word = text.slice(h.start, h.end);
+        f = {
+          field: field.name,
+          start: h.start,
+          end: h.end,
+          check: 'secret.draft-status',
+          severity: 'review',
+          message: `“${word}”表明内容尚未定稿：未经批准公开的草稿不得发布，请改用正式印发的版本，或确认属公开征求意见`,
+        };
+      }
+      if (f) out.push({ ...f, source });
+    }
+  }
+  return out;
+}
+
+export const secret: CheckDef = {
+  id: 'secret',
+  category: 'secret',
+  severity: 'block',
+  clause: CLAUSE,
+  description: '涉密与不宜公开标识：密级★标志、密级栏、内部资料/注意保存/不得外传等内部标识、草稿状态',
+  lists: [LIST],
+  examples: {
+    positive: [
+      { draft: '县教研室编制的2025年中考模拟试卷（绝密★启用前）已下发各校', expect: [{ text: '绝密', severity: 'block' }] },
+      { draft: '秘密★1年\n近日，新能源产业园二期项目完成土地摘牌。', expect: [{ text: '秘密★' }] },
+      { draft: '机 密\n#安澜警方# 【发布虚假信息实施诈骗，5人落网】', expect: [{ text: '机 密' }] },
+      { draft: '內部資料\n4月18日，桐溪县召开2025年台商台胞座谈会。', expect: [{ text: '內部資料' }] },
+      { draft: '会上还对典型问题进行了点名通报（通报内容不得\u200B外传）。', expect: [{ text: '不得\u200B外传' }] },
+      { draft: '会议强调，作风建设永远在路上。\n内部文件 请勿转发', expect: [{ text: '内部文件' }, { text: '请勿转发' }] },
+      { draft: '密级：机密\n关于做好防汛工作的通知', expect: [{ text: '密级：机密' }] },
+      { draft: '讨论稿\n关于推进老旧小区改造的实施方案', expect: [{ text: '讨论稿', severity: 'review' }] },
+    ],
+    guard: [
+      { draft: '选举大会现场设立秘密写票处，选民在秘密写票处填写选票后投入票箱，采取无记名投票方式。' },
+      { draft: '税务机关依法为纳税人的商业秘密和个人隐私保密。' },
+      { draft: '经查证属实的将给予奖励，并严格为举报人保密。' },
+      { draft: '关于公开征求《安澜市养犬管理办法（征求意见稿）》意见的公告\n欢迎社会各界提出意见建议。' },
+      { draft: '保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密。' },
+      { draft: '这是一个藏了三十年的秘密，直到今天才被揭开。' },
+    ],
+  },
+  run,
+};

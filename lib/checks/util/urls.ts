@@ -1,0 +1,44 @@
+/**
+ * Finding links in draft text. Chinese drafts glue URLs to the surrounding text (链接https://m.tb.cn/h.x坏果包赔),
+ * so a URL ends at the first CJK character, space or CJK punctuation. Every quantifier is bounded and the start is
+ * anchored by a look-behind, so no input can make the scan backtrack badly.
+ */
+import { matchAllOriginal } from '../../core/spans';
+import type { NormText } from '../../core/normalize';
+
+export interface FoundUrl {
+  /** Original offsets of the whole URL. */
+  start: number;
+  end: number;
+  /** Folded URL text (lower case). */
+  url: string;
+  host: string;
+}
+
+// scheme://host… or a bare host with a known-looking TLD followed by a path (m.tb.cn/h.5ZqYx2k, u.jd.com/x).
+const URL_RE =
+  /(?<![a-z0-9.@/-])(?:(?:https?:\/\/)(?<h1>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,9})|(?:www\.)?(?<h2>(?:[a-z0-9-]{1,63}\.){1,9}(?:com|cn|net|org|hk|io|me|cc|co|top|vip|shop|xyz|im|ly|com\.cn|net\.cn|org\.cn|gov\.cn))(?=[/:?#]|(?![a-z0-9.-])))(?::\d{1,5})?(?:[/?#][\x21-\x7e]{0,2000})?/g;
+
+/** Trailing ASCII punctuation that belongs to the sentence, not the URL. */
+const TRAILING = /[.,;:!?'")\]}>]+$/;
+
+export function findUrls(norm: NormText): FoundUrl[] {
+  const t = norm.text;
+  // Cheap pre-check: no dot, no URL (most titles and short fields).
+  if (t.indexOf('.') < 0) return [];
+  const out: FoundUrl[] = [];
+  for (const m of matchAllOriginal(norm, URL_RE)) {
+    let text = m.match[0];
+    const trail = TRAILING.exec(text);
+    let end = m.match.index + text.length;
+    if (trail) {
+      text = text.slice(0, -trail[0].length);
+      end -= trail[0].length;
+    }
+    const host = (m.match.groups?.h1 ?? m.match.groups?.h2 ?? '').toLowerCase();
+    if (!host.includes('.')) continue;
+    const orig = norm.end[end - 1];
+    out.push({ start: m.start, end: orig, url: text, host });
+  }
+  return out;
+}

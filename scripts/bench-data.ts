@@ -1,0 +1,80 @@
+/**
+ * Deterministic benchmark data: the same seed gives the same terms and article on every machine, so figures
+ * from different runs and machines compare like for like.
+ */
+
+/** mulberry32: tiny, fast, good enough to make test data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * ~5000 "common" CJK characters: every 4th code point of U+4E00..U+9E1F, spread over the block like the
+ * real common set. Drawn with a skew (index ~ n * r^1.5) so a few characters are far more frequent than
+ * the rest, as in real text; that also makes chance matches of short terms realistic.
+ */
+const COMMON_CJK_COUNT = 5000;
+const COMMON_CJK = Array.from({ length: COMMON_CJK_COUNT }, (_, i) => String.fromCharCode(0x4e00 + i * 4));
+
+function commonChar(rand: () => number): string {
+  return COMMON_CJK[Math.floor(COMMON_CJK_COUNT * rand() ** 1.5)];
+}
+
+/** `count` unique terms of 2-6 common CJK characters. Shorter lists are prefixes of longer ones. */
+export function generateTerms(count: number, seed = 1): string[] {
+  const rand = prng(seed);
+  const terms = new Set<string>();
+  while (terms.size < count) {
+    const length = 2 + Math.floor(rand() * 5);
+    let term = '';
+    for (let i = 0; i < length; i++) term += commonChar(rand);
+    terms.add(term);
+  }
+  return [...terms];
+}
+
+const PUNCTUATION = ['，', '，', '。', '、', '；', '：', '“', '”', '（', '）'];
+const LATIN_BITS = ['2026', 'APP', 'www', '12345', 'GDP', '5G'];
+
+/**
+ * An article of exactly `length` UTF-16 units: common CJK text with punctuation, paragraph breaks and
+ * some latin/digits, with terms from `plantFrom` planted about every `plantEvery` characters.
+ */
+export function generateArticle(length: number, plantFrom: readonly string[], seed = 2, plantEvery = 150): string {
+  const rand = prng(seed);
+  let article = '';
+  while (article.length < length) {
+    const r = rand();
+    if (r < 1 / plantEvery) article += plantFrom[Math.floor(rand() * plantFrom.length)];
+    else if (r < 0.08) article += PUNCTUATION[Math.floor(rand() * PUNCTUATION.length)];
+    else if (r < 0.082) article += '\n';
+    else if (r < 0.085) article += LATIN_BITS[Math.floor(rand() * LATIN_BITS.length)];
+    else article += commonChar(rand);
+  }
+  return article.slice(0, length);
+}
+
+const MB = 1_000_000;
+
+/** 1 MB inputs shaped to trigger catastrophic backtracking or quadratic loops in careless checks. */
+export function adversarialInputs(): { name: string; text: string }[] {
+  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  return [
+    { name: 'digit run', text: fill('1234567890') },
+    { name: "'a' x 1e6", text: 'a'.repeat(MB) },
+    { name: 'repeated punctuation', text: fill('，。！？、；：…—') },
+    { name: 'nested brackets', text: '（【《(['.repeat(MB / 10) + ')]》】）'.repeat(MB / 10) },
+    { name: "'1' runs + separators", text: fill('1'.repeat(17) + '-') },
+    { name: "many '@' and '.'", text: fill('a@b.c@.@..') },
+    { name: 'many stars', text: fill('★') },
+    { name: 'digits + spaces', text: fill('138 0013 8000 ') },
+    { name: 'url-ish', text: fill('http://a.b/') },
+  ];
+}

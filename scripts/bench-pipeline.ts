@@ -1,0 +1,190 @@
+/**
+ * Bench sections 2 and 3: normalisation + matching, and the full screen (ruleset, every check, adversarial
+ * inputs). Uses the pipeline modules through dynamic imports so a missing or broken module is reported
+ * as such instead of hiding the matcher figures.
+ */
+import { fileURLToPath } from 'node:url';
+import type { CheckDef } from '../lib/core/check';
+import type { Automaton } from '../lib/core/matcher';
+import type { Draft } from '../lib/core/types';
+import type { WordList } from '../lib/core/wordlist';
+import { adversarialInputs } from './bench-data';
+import { fmtMB, fmtMs, printTable, retainedBytes, section, summarize, target, time, timeOnce } from './bench-measure';
+
+async function load<T>(what: string, importer: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await importer();
+  } catch (e) {
+    console.log(`SKIPPED: ${what} is not available (${(e as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+}
+
+export async function benchNormaliseAndMatch(automaton: Automaton, article: string): Promise<void> {
+  section('Normalise + match (skeleton() then scan of .text), 100k-term automaton');
+  const normalize = await load('lib/core/normalize.ts', () => import('../lib/core/normalize'));
+  if (!normalize) return;
+  let hits = 0;
+  const sink = () => void hits++;
+  const skeletonOnly = time(() => normalize.skeleton(article), 50, 10);
+  const foldedOnly = time(() => normalize.folded(article), 50, 10);
+  const both = time(() => automaton.scan(normalize.skeleton(article).text, sink), 50, 10);
+  printTable(
+    ['', 'median', 'p95', 'target'],
+    [
+      [`folded(${article.length / 1000}k article)`, fmtMs(foldedOnly.median), fmtMs(foldedOnly.p95), ''],
+      [`skeleton(${article.length / 1000}k article)`, fmtMs(skeletonOnly.median), fmtMs(skeletonOnly.p95), ''],
+      [
+        'skeleton + scan',
+        fmtMs(both.median),
+        fmtMs(both.p95),
+        target('normalise + match', fmtMs(both.median), '< 3 ms', both.median < 3),
+      ],
+    ],
+  );
+}
+
+/**
+ * A check whose own run() time is recorded; the lazy views it may read are built before the clock starts.
+ * `clock: 'cpu'` records process CPU time instead of wall time: single long runs on a busy machine are
+ * otherwise mostly a measure of the other processes.
+ */
+function timedCheck(check: CheckDef, record: (id: string, ms: number) => void, clock: 'wall' | 'cpu' = 'wall'): CheckDef {
+  return {
+    ...check,
+    run(ctx) {
+      for (const field of ctx.fields) {
+        void field.folded;
+        void field.skeleton;
+        field.hits('');
+      }
+      if (clock === 'cpu') {
+        const before = process.cpuUsage();
+        const findings = check.run(ctx);
+        const used = process.cpuUsage(before);
+        record(check.id, (used.user + used.system) / 1000);
+        return findings;
+      }
+      const t0 = performance.now();
+      const findings = check.run(ctx);
+      record(check.id, performance.now() - t0);
+      return findings;
+    },
+  };
+}
+
+/** The list the sensitive check reads: generated terms go into it, so planted terms become findings. */
+const SENSITIVE_LIST_ID = 'sensitive';
+
+function withGeneratedTerms(shipped: WordList[], terms: readonly string[]): WordList[] {
+  const generated = terms.map((term) => ({ term }));
+  if (!shipped.some((l) => l.id === SENSITIVE_LIST_ID)) return [...shipped, benchList(generated)];
+  return shipped.map((l) => (l.id === SENSITIVE_LIST_ID ? { ...l, entries: [...l.entries, ...generated] } : l));
+}
+
+function benchList(entries: WordList['entries']): WordList {
+  return {
+    id: SENSITIVE_LIST_ID,
+    name: '基准测试生成词表 (benchmark)',
+    category: 'sensitive',
+    severity: 'review',
+    clause: 'benchmark only',
+    version: 'bench',
+    entries,
+  };
+}
+
+export async function benchFullScreen(terms: readonly string[], article: string): Promise<void> {
+  section(`Full screen: shipped wordlists + ${terms.length / 1000}k generated terms in the 'sensitive' list, every check`);
+  const ruleset = await load('lib/core/ruleset.ts', () => import('../lib/core/ruleset'));
+  const screening = await load('lib/core/screen.ts', () => import('../lib/core/screen'));
+  const checks = await load('lib/checks/index.ts', () => import('../lib/checks/index'));
+  const dir = await load('lib/node/wordlist-dir.ts', () => import('../lib/node/wordlist-dir'));
+  if (!ruleset || !screening || !checks || !dir) return;
+
+  const wordlistDir = fileURLToPath(new URL('../wordlists/', import.meta.url));
+  const shipped = dir.loadWordlistDir(wordlistDir);
+  const lists = withGeneratedTerms(shipped, terms);
+  const shippedTerms = shipped.reduce((n, l) => n + l.entries.length, 0);
+
+  const compiled = timeOnce(() => retainedBytes(() => ruleset.compileRuleset(lists)));
+  const compiledRuleset = compiled.value.value;
+  const serialised = timeOnce(() => JSON.stringify(ruleset.serializeRuleset(compiledRuleset)));
+  const json = serialised.value;
+  const parse = time(() => JSON.parse(json), 5, 1);
+  const snapshot = JSON.parse(json);
+  const loadTiming = time(() => ruleset.loadRuleset(snapshot), 5, 1);
+  const base64 = await load('lib/core/base64.ts', () => import('../lib/core/base64'));
+  const decode = base64 && time(() => base64.base64ToBytes(snapshot.automaton), 5, 1);
+  const loadedRuleset = ruleset.loadRuleset(snapshot);
+
+  const draft: Draft = { platform: 'wechat', fields: { title: article.slice(0, 30), body: article } };
+  const full = time(() => screening.screen(draft, loadedRuleset), 50, 10);
+  const findingCount = screening.screen(draft, loadedRuleset).length;
+
+  printTable(
+    ['', 'figure', 'note'],
+    [
+      ['lists', `${lists.length}`, `${shipped.length} shipped (${shippedTerms} terms) + ${terms.length} generated terms`],
+      ['compileRuleset', fmtMs(compiled.ms), `retained ${fmtMB(compiled.value.bytes)} (lists + automaton)`],
+      ['serializeRuleset + JSON', fmtMs(serialised.ms), `${fmtMB(json.length)} of JSON`],
+      ['JSON.parse snapshot', fmtMs(parse.median), 'median of 5 (a tab receives it by message)'],
+      [
+        'loadRuleset',
+        fmtMs(loadTiming.median),
+        `median of ${loadTiming.runs}` + (decode ? `; of which base64 decode of the automaton ${fmtMs(decode.median)}` : ''),
+      ],
+      [
+        `screen() ${article.length / 1000}k article`,
+        fmtMs(full.median),
+        `p95 ${fmtMs(full.p95)}; ${checks.CHECKS.length} checks; ${findingCount} findings`,
+      ],
+    ],
+  );
+
+  if (checks.CHECKS.length === 0) {
+    console.log('\nPer-check figures: lib/checks/index.ts registers no checks yet.');
+    return;
+  }
+
+  // Per check, own run() time on the article: one screen() per run with every check wrapped.
+  const perCheck = new Map<string, number[]>(checks.CHECKS.map((c) => [c.id, []]));
+  const wrapped = checks.CHECKS.map((c) => timedCheck(c, (id, ms) => perCheck.get(id)!.push(ms)));
+  for (let i = 0; i < 60; i++) screening.screen(draft, loadedRuleset, wrapped);
+  for (const samples of perCheck.values()) samples.splice(0, 10); // warm-up
+
+  // Per check, own run() time on 1 MB adversarial inputs: linear checks take tens of ms, catastrophic
+  // backtracking takes seconds to forever. One run each (a 1 MB screen takes about a second in total).
+  const worst = new Map<string, { ms: number; input: string }>();
+  const adversarialRows: string[][] = [];
+  for (const input of adversarialInputs()) {
+    const times = new Map<string, number>();
+    const adversarialChecks = checks.CHECKS.map((c) => timedCheck(c, (id, ms) => times.set(id, ms), 'cpu'));
+    const total = timeOnce(() => screening.screen({ platform: 'generic', fields: { body: input.text } }, loadedRuleset, adversarialChecks));
+    let slowest = { id: '', ms: 0 };
+    for (const [id, ms] of times) {
+      if (ms > slowest.ms) slowest = { id, ms };
+      if (ms > (worst.get(id)?.ms ?? -1)) worst.set(id, { ms, input: input.name });
+    }
+    adversarialRows.push([input.name, fmtMs(total.ms), `${slowest.id} ${fmtMs(slowest.ms)}`, String(total.value.length)]);
+  }
+
+  console.log('');
+  printTable(
+    ['check', `${article.length / 1000}k median`, 'p95', 'target', 'worst 1 MB adversarial (cpu)', 'target'],
+    checks.CHECKS.map((c) => {
+      const t = summarize(perCheck.get(c.id)!);
+      const w = worst.get(c.id)!;
+      return [
+        c.id,
+        fmtMs(t.median),
+        fmtMs(t.p95),
+        target(`check ${c.id} (20k article)`, fmtMs(t.median), '< 0.5 ms', t.median < 0.5),
+        `${fmtMs(w.ms)} (${w.input})`,
+        target(`check ${c.id} (1 MB adversarial, cpu)`, fmtMs(w.ms), '< 500 ms/MB', w.ms < 500),
+      ];
+    }),
+  );
+  console.log('');
+  printTable(['1 MB adversarial input', 'screen() total (wall)', 'slowest check (cpu)', 'findings'], adversarialRows);
+}

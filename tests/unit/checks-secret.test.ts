@@ -1,0 +1,30 @@
+import { secret } from '../../lib/checks/secret';
+import { describe, expect, it } from 'vitest';
+import { screen } from '../../lib/core/screen';
+import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+
+const ROBUST: RobustCase[] = [
+  { text: '县教研室编制的中考模拟试卷（绝密★启用前）已下发各校。', target: '绝密★', exact: true },
+  { text: '秘密★1年\n近日，新能源产业园二期项目完成土地摘牌。', target: '秘密★', exact: true },
+  { text: '内部资料\n近日，县国土变更调查成果通过省级核查。', target: '内部资料', exact: true },
+  { text: '会上对典型问题进行了点名通报（通报内容不得外传）。', target: '不得外传', exact: true },
+  { text: '机密\n#安澜警方# 发布虚假信息实施诈骗，5人落网。', target: '机密', exact: true },
+];
+
+
+describeContentCheck(secret, ROBUST);
+
+describe('secret: specifics', () => {
+  const rs = shippedRuleset();
+  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, [secret]);
+  it('does not flag 秘密 in prose', () => {
+    expect(run('选民在秘密写票处填写选票，保守党和国家的秘密是每个公民的义务。')).toEqual([]);
+  });
+  it('reads an internal marker in prose as review, in secrecy education as info', () => {
+    expect(run('会议通报了督查中发现的问题，有关情况注意保存，各部门要认真整改落实到位并于月底前上报。').map((f) => f.severity)).toEqual(['review']);
+    expect(run('保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密，切实筑牢保密防线。').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('leaves a public consultation draft alone', () => {
+    expect(run('关于公开征求意见的公告\n征求意见稿\n欢迎提出意见')).toEqual([]);
+  });
+});
