@@ -69,9 +69,12 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
 
   return (
     <section data-xs="identity-settings">
-      <h2>本人身份与审核流程</h2>
+      <h3>本人身份与审核流程</h3>
       <p style={{ color: '#4b5563' }}>
         审核签批以此处的姓名记录；编辑过稿件的人不能审核该稿，同一人不能在两级签批（严禁“自编自审自发”）。
+        <a href="/log.html" target="_blank" rel="noreferrer" data-xs="open-log" style={{ marginLeft: 6 }}>
+          查看审核日志
+        </a>
       </p>
       {problem && settings.identity && (
         <p role="alert" style={{ color: '#b45309' }}>

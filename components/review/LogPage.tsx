@@ -22,6 +22,14 @@ export interface LogPageProps {
 
 const PAGE_SIZE = 200;
 
+/** Who acted in which capacity: the level signed, or what the person at the machine did. */
+function roleText(r: LogRecord): string {
+  if (r.level) return LEVEL_LABELS[r.level];
+  if (r.kind === 'screening') return '提交人';
+  if (r.kind === 'edit') return '修改人';
+  return roleLabel(r.reviewer.role);
+}
+
 interface FilterForm {
   from: string;
   to: string;
@@ -218,7 +226,7 @@ export function LogPage({ send = sendReview, download = downloadText, print = pr
               <td style={cell}>{r.account ?? ''}</td>
               <td style={cell}>{r.title}</td>
               <td style={cell}>{r.reviewer.name}</td>
-              <td style={cell}>{r.level ? LEVEL_LABELS[r.level] : roleLabel(r.reviewer.role)}</td>
+              <td style={cell}>{roleText(r)}</td>
               <td style={cell}>{DECISION_LABELS[r.decision]}</td>
               <td style={cell}>{r.findings.length}</td>
             </tr>
@@ -237,7 +245,7 @@ function RecordDetail({ record: r, onPrint, onDownloadForm }: { record: LogRecor
     ['类型', LOG_KIND_LABELS[r.kind]],
     ['平台 / 账号', `${PLATFORM_LABELS[r.platform]}${r.account ? ` / ${r.account}` : ''}`],
     ['标题', r.title],
-    ['审核人', `${r.reviewer.name}${r.reviewer.unit ? `（${r.reviewer.unit}）` : ''} · ${r.level ? LEVEL_LABELS[r.level] : roleLabel(r.reviewer.role)}`],
+    ['审核人', `${r.reviewer.name}${r.reviewer.unit ? `（${r.reviewer.unit}）` : ''} · ${roleText(r)}`],
     ['结论', DECISION_LABELS[r.decision]],
     ['意见', r.note ?? ''],
     ['内容摘要', r.summary ?? ''],

@@ -3,7 +3,9 @@
  * edit, paints highlights, drives the sidebar and holds publishing. Browser glue only; the DOM work is in
  * lib/editor-kit and the screening in lib/core.
  */
+import { createElement } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ReviewPanel } from '@/components/review/ReviewPanel';
 import type { Resolution, SidebarState } from '@/components/sidebar/types';
 import { isLiteralSuggestion } from '@/components/sidebar/grouping';
 import { findPublishControl, locateSurface, surfaceFor, type FieldProblem } from '@/lib/adapters/locate';
@@ -107,7 +109,30 @@ export class ConsoleSession {
     ctx.addEventListener(window, 'wxt:locationchange', onRoute);
     // event.timeStamp is on the performance.now() clock: when the browser created the input, not when we saw it.
     ctx.addEventListener(window, 'input', (e: Event) => this.onInput(e, e.timeStamp), { capture: true });
+    const place = () => this.schedulePlacement();
+    ctx.addEventListener(window, 'resize', place, { passive: true });
+    ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
     this.onRoute();
+  }
+
+  private placementFrame = 0;
+
+  /** After layout changes, keep the sidebar off the publish controls (sidebar-ui.ts avoid()). */
+  private schedulePlacement(): void {
+    if (this.placementFrame || !this.surface) return;
+    this.placementFrame = requestAnimationFrame(() => {
+      this.placementFrame = 0;
+      const surface = this.surface;
+      if (!surface) return;
+      const rects: DOMRect[] = [];
+      for (const control of surface.publish)
+        for (const selector of control.selectors)
+          for (const el of Array.from(document.querySelectorAll(selector))) {
+            const r = el.getBoundingClientRect();
+            if (r.width && r.height) rects.push(r);
+          }
+      this.sidebar.avoid(rects);
+    });
   }
 
   // ------------------------------------------------------------------ page structure and routes
@@ -233,8 +258,10 @@ export class ConsoleSession {
     this.inputAt = at;
     this.firstInputSinceScreen ??= at;
     if (e.isTrusted) this.noteEdited();
-    // Value fields produce no mutations: their input event is the change.
-    if (field.snapshot.kind === 'value') this.onFieldChanged(field);
+    // Value fields produce no mutations, so their input event is the change. For rich fields Chromium may
+    // deliver the mutation records before the input event: handling it here too makes the latency counter
+    // honest (an upper bound when the observer already repainted).
+    this.onFieldChanged(field);
   }
 
   private noteEdited(): void {
@@ -409,6 +436,19 @@ export class ConsoleSession {
       statusText: this.note,
       heldReasons: this.held,
       unsupportedReason: this.unsupported ? `${UNSUPPORTED_REASON}：${problemText.join('、')}` : undefined,
+      // The review service's panel, once that service has answered in this tab.
+      reviewSlot: this.reviewAvailable
+        ? createElement(ReviewPanel, {
+            draftKey: this.draftKey(),
+            status: this.gateInputs().statusForThisContent,
+            onStatus: (status) => {
+              this.status = status;
+              this.statusContent = this.contentKey();
+              if (this.held && gateVerdict(this.gateInputs()).allow) this.held = undefined;
+              this.render();
+            },
+          })
+        : undefined,
       collapsed: this.collapsed,
       onToggleCollapsed: () => {
         this.collapsed = !this.collapsed;
@@ -418,6 +458,7 @@ export class ConsoleSession {
       onFix: (f) => this.fix(f),
       onAccept: (f, reason) => void this.accept(f, reason),
     });
+    this.schedulePlacement();
   }
 
   // ------------------------------------------------------------------ finding actions

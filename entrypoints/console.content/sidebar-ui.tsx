@@ -9,6 +9,21 @@ import { Sidebar, type SidebarProps } from '@/components/sidebar/Sidebar';
 
 export const SIDEBAR_TAG = 'xianshen-sidebar';
 
+/** Gap kept between the panel and a publish control. */
+const CLEARANCE_PX = 12;
+const PANEL_TOP_PX = 72;
+const MIN_PANEL_PX = 160;
+
+/**
+ * Placement overrides driven by the host's custom properties (they inherit into the shadow root): the mount
+ * owns placement, because only it knows where the console's publish controls are.
+ */
+const PLACEMENT_CSS = `
+.xs-sidebar {
+  right: var(--xs-avoid-right, 16px) !important;
+  max-height: max(${MIN_PANEL_PX}px, calc(100vh - ${PANEL_TOP_PX}px - max(128px, var(--xs-avoid-bottom, 0px)))) !important;
+}`;
+
 export class SidebarUi {
   private ui: ShadowRootContentScriptUi<Root> | undefined;
   private mounting: Promise<void> | undefined;
@@ -30,6 +45,7 @@ export class SidebarUi {
         anchor: 'html',
         append: 'last',
         mode: 'open',
+        css: PLACEMENT_CSS,
         onMount: (container) => {
           const root = createRoot(container);
           if (this.props) root.render(<Sidebar {...this.props} />);
@@ -40,6 +56,28 @@ export class SidebarUi {
       this.ui.mount();
     })().finally(() => (this.mounting = undefined));
     await this.mounting;
+  }
+
+  /**
+   * Keeps the panel off the console's publish controls: end it above a control it would cover, or move it
+   * left of the control when there is no room above.
+   */
+  avoid(controls: readonly DOMRect[]): void {
+    const host = this.ui?.shadowHost;
+    const panel = this.ui?.shadow.querySelector('.xs-sidebar');
+    if (!host || !panel) return;
+    const width = panel.getBoundingClientRect().width;
+    const right = 16;
+    const left = window.innerWidth - right - width;
+    let bottom = 0;
+    let avoidRight = right;
+    for (const r of controls) {
+      if (r.right < left - CLEARANCE_PX || r.bottom < PANEL_TOP_PX || r.top > window.innerHeight) continue;
+      if (r.top - CLEARANCE_PX - PANEL_TOP_PX >= MIN_PANEL_PX) bottom = Math.max(bottom, window.innerHeight - r.top + CLEARANCE_PX);
+      else avoidRight = Math.max(avoidRight, window.innerWidth - r.left + CLEARANCE_PX);
+    }
+    host.style.setProperty('--xs-avoid-bottom', `${Math.round(bottom)}px`);
+    host.style.setProperty('--xs-avoid-right', `${Math.round(avoidRight)}px`);
   }
 
   hide(): void {

@@ -10,8 +10,8 @@ const ROOT_CHECK = -2;
 
 /**
  * A free cell that failed this many times as the anchor of a multi-child base search leaves the anchor
- * list. It stays free and on the single-child list, where any hole fits, so packing barely suffers; but it
- * stops costing every later search. Without this, each node with many children rescans the packed front of
+ * list. It stays free, and single-child nodes (which fit any hole) still get it, so packing barely
+ * suffers; but it stops costing every later search. Without this, each node with many children rescans the packed front of
  * the array and 100k terms take seconds.
  */
 const MAX_ANCHOR_FAILURES = 16;

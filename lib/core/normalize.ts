@@ -189,9 +189,36 @@ export function skeleton(source: string): NormText {
   return build(source, true);
 }
 
-/** A term compiled through the same normalisation as the text it is matched against (barriers removed). */
+/**
+ * A term compiled through the same normalisation as the text it is matched against (barriers removed).
+ * String-only twin of skeleton() without the offset map: compiling 100k terms must take well under a second.
+ */
 export function normalizeTerm(term: string): string {
-  return skeleton(term).text.replaceAll('\n', '');
+  let out = '';
+  for (let i = 0; i < term.length; ) {
+    const cu = term.charCodeAt(i);
+    let width = 1;
+    let info: { skel: string; barrier: boolean; invisible: boolean };
+    const lo = i + 1 < term.length ? term.charCodeAt(i + 1) : 0;
+    if (cu >= 0xd800 && cu <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+      width = 2;
+      const a = astralInfo(((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+      info = { skel: a.skel, barrier: a.barrier, invisible: a.fold === '' };
+    } else {
+      if (skelUnit[cu] === UNKNOWN) fillBmp(cu);
+      const single = skelUnit[cu];
+      info = {
+        skel: single >= 0 ? String.fromCharCode(single) : skelMulti.get(cu)!,
+        barrier: barrierUnit[cu] === 1,
+        invisible: foldUnit[cu] === MULTI && foldMulti.get(cu) === '',
+      };
+    }
+    i += width;
+    // Inside a term, barriers and inserted characters are simply left out (a term is one unit of meaning).
+    if (info.barrier || info.invisible || info.skel === '') continue;
+    out += info.skel;
+  }
+  return out;
 }
 
 /** Maps the normalised span [ns, ne) back to original UTF-16 offsets (whole code points, inserted characters included). */

@@ -11,16 +11,16 @@ import type { WordList } from './wordlist';
 /** Bump when the serialised layout changes; older snapshots are then rebuilt from their lists. */
 export const RULESET_FORMAT = 'xianshen-ruleset/1';
 
-export interface EntryRef {
-  list: number;
-  entry: number;
-}
-
 export interface Ruleset {
   lists: WordList[];
   automaton: Automaton;
-  /** For each automaton pattern id: the list entries that normalise to it. */
-  refs: EntryRef[][];
+  /**
+   * Which list entries each automaton pattern stands for, flat (several entries may normalise to one
+   * pattern): entries of pattern p are refList/refEntry[refStart[p] .. refStart[p + 1]).
+   */
+  refStart: Int32Array;
+  refList: Int32Array;
+  refEntry: Int32Array;
 }
 
 export interface SerializedRuleset {
@@ -28,7 +28,7 @@ export interface SerializedRuleset {
   lists: WordList[];
   /** Automaton.toBuffer(), base64. */
   automaton: string;
-  /** Flattened refs, base64 of an Int32Array: per pattern [count, list, entry, list, entry, …]. */
+  /** refStart, refList and refEntry concatenated, base64 of an Int32Array. */
   refs: string;
 }
 
@@ -41,36 +41,50 @@ export function compileRuleset(allLists: readonly WordList[]): Ruleset {
   const lists = allLists.filter((l) => l.enabled !== false);
   const patternIds = new Map<string, number>();
   const patterns: string[] = [];
-  const refs: EntryRef[][] = [];
-  lists.forEach((list, li) => {
-    list.entries.forEach((entry, ei) => {
+  let total = 0;
+  for (const l of lists) total += l.entries.length;
+  // Pass 1: the pattern of every entry (-1 for a term made only of punctuation, which cannot match).
+  const entryPattern = new Int32Array(total);
+  let k = 0;
+  for (const list of lists) {
+    for (const entry of list.entries) {
       const norm = normalizeTerm(entry.term);
-      if (!norm) return; // a term made only of punctuation cannot be matched on the skeleton
-      let id = patternIds.get(norm);
-      if (id === undefined) {
-        id = patterns.length;
-        patternIds.set(norm, id);
-        patterns.push(norm);
-        refs.push([]);
+      let id = -1;
+      if (norm) {
+        id = patternIds.get(norm) ?? -1;
+        if (id < 0) {
+          id = patterns.length;
+          patternIds.set(norm, id);
+          patterns.push(norm);
+        }
       }
-      refs[id].push({ list: li, entry: ei });
-    });
+      entryPattern[k++] = id;
+    }
+  }
+  // Pass 2: counting sort of entries by pattern.
+  const refStart = new Int32Array(patterns.length + 1);
+  for (let i = 0; i < total; i++) if (entryPattern[i] >= 0) refStart[entryPattern[i] + 1]++;
+  for (let p = 0; p < patterns.length; p++) refStart[p + 1] += refStart[p];
+  const fill = refStart.slice(0, patterns.length);
+  const refList = new Int32Array(refStart[patterns.length]);
+  const refEntry = new Int32Array(refStart[patterns.length]);
+  k = 0;
+  lists.forEach((list, li) => {
+    for (let ei = 0; ei < list.entries.length; ei++, k++) {
+      const p = entryPattern[k];
+      if (p < 0) continue;
+      refList[fill[p]] = li;
+      refEntry[fill[p]++] = ei;
+    }
   });
-  return { lists, automaton: Automaton.build(patterns), refs };
+  return { lists, automaton: Automaton.build(patterns), refStart, refList, refEntry };
 }
 
 export function serializeRuleset(r: Ruleset): SerializedRuleset {
-  let size = 0;
-  for (const group of r.refs) size += 1 + group.length * 2;
-  const flat = new Int32Array(size);
-  let k = 0;
-  for (const group of r.refs) {
-    flat[k++] = group.length;
-    for (const ref of group) {
-      flat[k++] = ref.list;
-      flat[k++] = ref.entry;
-    }
-  }
+  const flat = new Int32Array(r.refStart.length + r.refList.length * 2);
+  flat.set(r.refStart, 0);
+  flat.set(r.refList, r.refStart.length);
+  flat.set(r.refEntry, r.refStart.length + r.refList.length);
   return {
     format: RULESET_FORMAT,
     lists: r.lists,
@@ -85,16 +99,19 @@ export function loadRuleset(s: SerializedRuleset): Ruleset {
   const automaton = Automaton.fromBuffer(base64ToBytes(s.automaton));
   const bytes = base64ToBytes(s.refs);
   const flat = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-  const refs: EntryRef[][] = [];
-  for (let k = 0; k < flat.length; ) {
-    const count = flat[k++];
-    const group: EntryRef[] = [];
-    for (let j = 0; j < count; j++, k += 2) group.push({ list: flat[k], entry: flat[k + 1] });
-    refs.push(group);
+  const patterns = automaton.patternCount;
+  const refCount = (flat.length - patterns - 1) / 2;
+  const corrupt = (why: string) => new RulesetError(`规则集已损坏 (ruleset corrupt: ${why})`);
+  if (!Number.isInteger(refCount) || refCount < 0) throw corrupt(`${flat.length} ref cells for ${patterns} patterns`);
+  const refStart = flat.subarray(0, patterns + 1);
+  const refList = flat.subarray(patterns + 1, patterns + 1 + refCount);
+  const refEntry = flat.subarray(patterns + 1 + refCount);
+  if (refStart[patterns] !== refCount) throw corrupt('ref table does not add up');
+  for (let i = 0; i < refCount; i++) {
+    const list = s.lists[refList[i]];
+    if (!list || refEntry[i] < 0 || refEntry[i] >= list.entries.length) throw corrupt(`ref ${i} points outside the lists`);
   }
-  if (refs.length !== automaton.patternCount)
-    throw new RulesetError(`规则集已损坏 (ruleset corrupt: ${refs.length} ref groups for ${automaton.patternCount} patterns)`);
-  return { lists: s.lists, automaton, refs };
+  return { lists: s.lists, automaton, refStart, refList, refEntry };
 }
 
 /** Version label of a ruleset for finding sources and the UI, e.g. 'sensitive@2026.11.24'. */

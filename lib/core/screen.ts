@@ -39,16 +39,16 @@ class Field implements FieldContext {
   /** One automaton pass over the skeleton serves every list. */
   private scan(): Map<string, ListHit[]> {
     const byList = new Map<string, ListHit[]>();
-    const { automaton, refs, lists } = this.ruleset;
+    const { automaton, refStart, refList, refEntry, lists } = this.ruleset;
     const norm = this.skeleton;
     automaton.scan(norm.text, (id, end) => {
       const normStart = end - automaton.patternLength(id);
       const { start, end: origEnd } = toOriginal(norm, normStart, end);
-      for (const ref of refs[id]) {
-        const list = lists[ref.list];
+      for (let r = refStart[id]; r < refStart[id + 1]; r++) {
+        const list = lists[refList[r]];
         let arr = byList.get(list.id);
         if (!arr) byList.set(list.id, (arr = []));
-        arr.push({ list, entry: list.entries[ref.entry], start, end: origEnd, normStart, normEnd: end });
+        arr.push({ list, entry: list.entries[refEntry[r]], start, end: origEnd, normStart, normEnd: end });
       }
     });
     for (const arr of byList.values()) arr.sort((x, y) => x.start - y.start || y.end - x.end);

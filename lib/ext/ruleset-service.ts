@@ -20,10 +20,16 @@ import { verifyBundle } from '../bundle/verify';
 import { fetchBundle } from '../bundle/fetch';
 import { resolveLists, type InstalledBundle, type ListInfo } from '../bundle/merge';
 import { compileLists } from '../bundle/compile';
-import { getEffectiveSettings, onSettingsChanged } from '../settings/store';
+import { getEffectiveSettings, USER_SETTINGS_KEY } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { BUNDLED_LISTS } from './bundled-lists';
-import { RULESET_SNAPSHOT_KEY, type RulesetSnapshot } from './ruleset-store';
+import {
+  INSTALLED_BUNDLE_KEY,
+  RULESET_LISTS_KEY,
+  RULESET_SNAPSHOT_KEY,
+  RULESET_STATUS_KEY,
+  type RulesetSnapshot,
+} from './ruleset-store';
 import type { Reply } from './messages';
 import {
   isRulesetMessage,
@@ -34,9 +40,9 @@ import {
   type UpdateStatus,
 } from './messages/ruleset';
 
-export const BUNDLE_KEY = 'xs:bundle';
-export const LISTS_KEY = 'xs:ruleset-lists';
-export const STATUS_KEY = 'xs:ruleset-status';
+export const BUNDLE_KEY = INSTALLED_BUNDLE_KEY;
+const LISTS_KEY = RULESET_LISTS_KEY;
+const STATUS_KEY = RULESET_STATUS_KEY;
 export const UPDATE_ALARM = 'xs:update-check';
 
 interface ListsRecord {
@@ -181,12 +187,13 @@ async function evaluateCandidate(
   source: InstalledBundle['source'],
   origin: string,
   settings: Settings,
+  allowUnsigned = false,
 ): Promise<Candidate> {
   const installedVersion = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
   const verdict = await verifyBundle(bytes, sigText, settings.trustedKeys, {
     installedVersion,
     maxBytes: settings.maxBundleBytes,
-    allowUnsigned: source === 'import' && settings.allowUnsignedImport,
+    allowUnsigned: source === 'import' && allowUnsigned,
   });
   if (!verdict.ok) {
     if (verdict.code === 'same-version') {
@@ -257,10 +264,12 @@ async function checkForUpdates(trigger: CheckTrigger): Promise<CheckResult> {
 }
 
 async function importBundle(fileName: string, bundleBase64: string, sigText: string | undefined): Promise<CheckResult> {
-  const { settings } = await getEffectiveSettings();
+  const { settings, policy } = await getEffectiveSettings();
+  // Unsigned files only when the ADMIN allows it: a user's own setting must not switch verification off.
+  const allowUnsigned = policy.allowUnsignedImport === true;
   const bytes = base64ToBytes(bundleBase64);
   const candidate: Candidate = bytes
-    ? await evaluateCandidate(bytes, sigText, 'import', fileName, settings)
+    ? await evaluateCandidate(bytes, sigText, 'import', fileName, settings, allowUnsigned)
     : { result: { outcome: 'rejected', code: 'unreadable', message: '无法读取所选文件。' } };
   return record('import', candidate, settings, fileName);
 }
@@ -322,8 +331,12 @@ export function registerRulesetService(): void {
   browser.runtime.onStartup.addListener(() => {
     void serial(() => checkForUpdates('startup'));
   });
-  onSettingsChanged((settings) => {
-    void serial(() => reactToSettings(settings));
+  // Queued synchronously from the storage event (not after re-reading settings), so the reaction is ordered
+  // with any check already in the queue.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && USER_SETTINGS_KEY in changes)) {
+      void serial(async () => reactToSettings((await getEffectiveSettings()).settings));
+    }
   });
   // Every wake: the bundled snapshot is written right away if there is none (first install included).
   void serial(ensureReady);

@@ -9,6 +9,10 @@ import { browser } from 'wxt/browser';
 import type { SerializedRuleset } from '../core/ruleset';
 
 export const RULESET_SNAPSHOT_KEY = 'xs:ruleset';
+/** Written by the background next to the snapshot; the popup and options page refresh when they change. */
+export const RULESET_LISTS_KEY = 'xs:ruleset-lists';
+export const RULESET_STATUS_KEY = 'xs:ruleset-status';
+export const INSTALLED_BUNDLE_KEY = 'xs:bundle';
 
 export type RulesetSource = 'bundled' | 'update' | 'import';
 

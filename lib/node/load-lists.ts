@@ -1,11 +1,13 @@
 /** Node-only: the lists the CLI tools screen with, from a directory, one list file, or a bundle JSON. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { wordListSchema, type WordList } from '../core/wordlist';
 import { loadWordlistDir, loadWordlistFile } from './wordlist-dir';
 
-export const DEFAULT_WORDLIST_DIR = fileURLToPath(new URL('../../wordlists/', import.meta.url));
+/** The shipped lists (resolved from a string path: under a DOM test environment `URL` is the DOM's own class). */
+export const DEFAULT_WORDLIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../wordlists');
 
 export function loadLists(path: string = DEFAULT_WORDLIST_DIR): WordList[] {
   if (!existsSync(path)) throw new Error(`词表路径不存在 (wordlists not found): ${path}`);

@@ -18,6 +18,7 @@ import { DraftStore } from './draft-store';
 import { draftHash, draftSummary } from './draft-hash';
 import { Forwarder, type ForwarderDeps } from './forwarder';
 import { gateStatus } from './gate';
+import { maskForLog } from './mask';
 import { ReviewLogStore } from './log-store';
 import {
   actorOf,
@@ -185,7 +186,7 @@ export class ReviewService {
         id: f.id,
         category: f.category,
         severity: f.severity,
-        text: f.text,
+        text: maskForLog(f.category, f.text),
         check: f.check,
         field: f.field,
         resolution: r?.resolution ?? 'open',
@@ -282,7 +283,14 @@ export class ReviewService {
       reason: m.reason.trim(),
       by,
       at: this.now().toISOString(),
-      finding: { id: f.id, category: f.category, severity: f.severity, text: f.text, check: f.check, field: f.field },
+      finding: {
+        id: f.id,
+        category: f.category,
+        severity: f.severity,
+        text: maskForLog(f.category, f.text),
+        check: f.check,
+        field: f.field,
+      },
     };
     await this.drafts.put(state);
     await this.append({
@@ -360,7 +368,9 @@ export class ReviewService {
     const how = gate.override ? '紧急放行后发布' : gate.open ? '审核完成，放行发布' : '';
     const note = m.allowed
       ? how || `放行发布（注意：提交时仍缺：${gate.missing.join('；')}）`
-      : `拦截发布：${gate.missing.join('；') || '未满足发布条件'}`;
+      : gate.missing.length
+        ? `拦截发布：${gate.missing.join('；')}`
+        : '拦截发布：页面上的审核状态尚未更新（审核已完成，请再点一次发布）';
     const seq = await this.append({
       ...this.baseEntry(state),
       kind: 'screening',

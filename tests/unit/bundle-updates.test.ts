@@ -22,8 +22,8 @@ import { BUNDLE_FORMAT, type Bundle } from '../../lib/bundle/schema';
 /** A term no shipped list has: flagged only once an update carrying it is in force. */
 const NEW_TERM = '蓝冰糖块出售';
 const NEWER_TERM = '紫晶丸代购';
-/** A shipped term: the bundled lists are the floor. */
-const BUNDLED_TERM = '枪支出售';
+/** A shipped term of a list (typos) the test updates never carry: the bundled lists are the floor. */
+const BUNDLED_TERM = '再接再励';
 
 type Served = { status: number; body: string | Uint8Array };
 const served = new Map<string, Served>();
@@ -111,7 +111,7 @@ describe('before any update', () => {
     const snapshot = (await readRulesetSnapshot())!;
     expect(snapshot).toMatchObject({ version: 0, source: 'bundled' });
     expect(snapshot.counts.sensitive).toBeGreaterThan(100);
-    expect(await flagged(`有人发布${BUNDLED_TERM}信息`)).toContain(BUNDLED_TERM);
+    expect(await flagged(`有人发布枪支出售信息，大家${BUNDLED_TERM}`)).toEqual(['枪支出售', BUNDLED_TERM]);
   });
 
   it('says so when no update URL is configured', async () => {
@@ -159,7 +159,7 @@ describe('with an update URL and a trusted key', () => {
   it('picks up a new bundle when the periodic alarm fires', async () => {
     await installV5();
     await serveSigned(bundle(6, [NEW_TERM, NEWER_TERM]));
-    await fakeBrowser.alarms.onAlarm.trigger({ name: UPDATE_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: UPDATE_ALARM, scheduledTime: Date.now() } as never);
     await rulesetServiceIdle();
     expect((await readRulesetSnapshot())!.version).toBe(6);
     expect(await flagged(`有人${NEWER_TERM}`)).toContain(NEWER_TERM);
@@ -272,7 +272,7 @@ describe('with an update URL and a trusted key', () => {
       const snapshot = (await readRulesetSnapshot())!;
       expect(snapshot).toMatchObject({ version: 5, source: 'update' });
       expect(await flagged(`群里有人${NEW_TERM}，还有人${NEWER_TERM}`)).toEqual([NEW_TERM]);
-      expect(await flagged(`有人发布${BUNDLED_TERM}信息`)).toEqual([BUNDLED_TERM]);
+      expect(await flagged(`大家${BUNDLED_TERM}`)).toEqual([BUNDLED_TERM]);
     });
   }
 
@@ -311,13 +311,13 @@ describe('with an update URL and a trusted key', () => {
   it('falls back to the bundled lists when the stored bundle is unreadable', async () => {
     await installV5();
     await fakeBrowser.storage.local.set({ [BUNDLE_KEY]: { bundle: { broken: true }, source: 'update' } });
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
     fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'XianShen', version: '0.2.0' })) as never;
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
     await rulesetServiceIdle();
     const snapshot = (await readRulesetSnapshot())!;
     expect(snapshot.source).toBe('bundled');
-    expect(await flagged(`有人发布${BUNDLED_TERM}信息`)).toEqual([BUNDLED_TERM]);
+    expect(await flagged(`大家${BUNDLED_TERM}`)).toEqual([BUNDLED_TERM]);
     expect((await status()).update.lastError?.code).toBe('stored-bundle-invalid');
   });
 });

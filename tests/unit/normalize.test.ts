@@ -75,6 +75,14 @@ describe('skeleton view', () => {
     expect(normalizeTerm('Ｖ信')).toBe('v信');
   });
 
+  it('normalizeTerm is the skeleton without barriers, on random hostile strings', () => {
+    const rand = seededRandom(99);
+    for (let i = 0; i < 1000; i++) {
+      const s = hostileText(rand, 1 + Math.floor(rand() * 12));
+      expect(normalizeTerm(s)).toBe(skeleton(s).text.replaceAll('\n', ''));
+    }
+  });
+
   it('expands compatibility characters without losing the map (㈤ -> 五, ﷽)', () => {
     const n = skeleton('第㈤条');
     expect(n.text).toBe('第五条');

@@ -9,6 +9,7 @@ import { IdentitySettings } from '../../components/review/IdentitySettings';
 import { LogPage } from '../../components/review/LogPage';
 import { ReviewPanel } from '../../components/review/ReviewPanel';
 import type { ReviewSend } from '../../components/review/client';
+import { toSidebarResolutions } from '../../components/review/sidebar-resolutions';
 import type { Finding } from '../../lib/core/types';
 import type { ReviewStatus } from '../../lib/ext/messages/review';
 import { openReviewDb } from '../../lib/review/db';
@@ -229,5 +230,17 @@ describe('LogPage', () => {
       ['1', '李初审', '初审', '通过'],
       ['2', '张复审', '复审', '通过'],
     ]);
+  });
+});
+
+describe('toSidebarResolutions', () => {
+  it('gives the sidebar rows the name of who accepted a finding', async () => {
+    const { settings, send, status } = await service();
+    settings.identity = first;
+    const st = await status('内部资料', [block]);
+    const reply = await send({ type: 'review:resolve', draftKey: KEY, draftHash: st.draftHash, finding: block, resolution: 'accepted', reason: '已解密' });
+    expect(reply.ok && toSidebarResolutions(reply.value.resolutions)).toEqual({
+      [block.id]: { resolution: 'accepted', reason: '已解密', by: '李初审' },
+    });
   });
 });

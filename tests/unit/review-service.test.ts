@@ -107,6 +107,8 @@ describe('review service', () => {
       ['resolution', '李初审'],
     ]);
     expect(records[0].findings[0].resolution).toBe('accepted');
+    // Personal information is not copied into the log in clear.
+    expect((records[0].findings[0] as unknown as { text: string }).text).toBe('110***********7777');
     expect(await send(s, { type: 'review:verify' })).toMatchObject({ ok: true, count: 5 });
   });
 
