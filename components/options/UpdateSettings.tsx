@@ -2,7 +2,7 @@
  * Update URLs, trusted public keys and the check interval. Keys the admin's policy sets or locks are shown
  * read-only with 由管理员策略锁定 and are never sent to updateUserSettings.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { updateUserSettings, type EffectiveSettings } from '@/lib/settings/store';
 import { base64ToBytes } from '@/lib/bundle/base64';
@@ -37,19 +37,28 @@ async function requestHostPermissions(origins: string[]): Promise<boolean> {
   }
 }
 
+/**
+ * Form state that follows the stored value when THAT changes (policy push, another tab), but not on mere
+ * re-reads, which would wipe what is being typed. Adjusted during render, so no effect can overwrite a
+ * keystroke that lands before the effect runs.
+ */
+function useSyncedState(stored: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(stored);
+  const [lastStored, setLastStored] = useState(stored);
+  if (stored !== lastStored) {
+    setLastStored(stored);
+    setValue(stored);
+  }
+  return [value, setValue];
+}
+
 export function UpdateSettings({ effective, save = updateUserSettings, requestHosts = requestHostPermissions }: UpdateSettingsProps) {
   const { settings, locked } = effective;
-  const [urls, setUrls] = useState(settings.updateUrls.join('\n'));
-  const [keys, setKeys] = useState(settings.trustedKeys.join('\n'));
-  const [hours, setHours] = useState(String(settings.updateIntervalHours));
+  const [urls, setUrls] = useSyncedState(settings.updateUrls.join('\n'));
+  const [keys, setKeys] = useSyncedState(settings.trustedKeys.join('\n'));
+  const [hours, setHours] = useSyncedState(String(settings.updateIntervalHours));
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
-  // Follow outside changes (policy push, another tab) but not mere re-reads, which would wipe what is being typed.
-  const savedUrls = settings.updateUrls.join('\n');
-  const savedKeys = settings.trustedKeys.join('\n');
-  useEffect(() => setUrls(savedUrls), [savedUrls]);
-  useEffect(() => setKeys(savedKeys), [savedKeys]);
-  useEffect(() => setHours(String(settings.updateIntervalHours)), [settings.updateIntervalHours]);
 
   const onSave = async () => {
     const patch: Partial<Settings> = {};

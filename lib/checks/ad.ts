@@ -10,6 +10,7 @@ import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/c
 import { matchAllOriginal } from '../core/spans';
 import type { Severity } from '../core/types';
 import { hitsTagged, hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './util/lists';
+import { capFindings } from './util/text';
 import { findUrls } from './util/urls';
 
 const SIGNALS = 'ad-signals';
@@ -168,7 +169,7 @@ function run(ctx: CheckContext): RawFinding[] {
       source: s.source,
     });
   }
-  return out;
+  return capFindings(out);
 }
 
 export const ad: CheckDef = {

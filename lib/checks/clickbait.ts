@@ -7,6 +7,7 @@
 import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
 import { matchAllOriginal } from '../core/spans';
 import { sourceOf, tagWeight, unguarded } from './util/lists';
+import { capFindings } from './util/text';
 
 const LIST = 'clickbait-phrases';
 const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
@@ -80,7 +81,7 @@ function run(ctx: CheckContext): RawFinding[] {
       });
     }
   }
-  return out;
+  return capFindings(out);
 }
 
 export const clickbait: CheckDef = {

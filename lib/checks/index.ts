@@ -5,6 +5,7 @@
  */
 import type { CheckDef } from '../core/check';
 import { ad } from './ad';
+import { adminLists } from './admin-lists';
 import { clickbait } from './clickbait';
 import { map } from './map';
 import { pii } from './pii';
@@ -22,4 +23,5 @@ export const CHECKS: readonly CheckDef[] = [
   clickbait,
   sensitiveCheck,
   wordingCheck,
+  adminLists,
 ];

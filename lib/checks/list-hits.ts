@@ -12,9 +12,9 @@
  * - Quotation marks: where the rule's fix is to quote the term (“台独”, 台湾“立法院”), a hit already inside
  *   quotation marks is compliant.
  */
-import type { FieldContext, ListHit } from '../core/check';
+import type { CheckContext, FieldContext, ListHit } from '../core/check';
 import { normalizeTerm } from '../core/normalize';
-import type { Severity } from '../core/types';
+import type { Category, Severity } from '../core/types';
 import type { WordEntry } from '../core/wordlist';
 
 export const ALLOW_TAG = 'allow';
@@ -139,4 +139,9 @@ export function literalSuggestion(entry: WordEntry): string | undefined {
 
 export function sourceOf(hit: ListHit): string {
   return `${hit.list.id}@${hit.list.version ?? 'bundled'}`;
+}
+
+/** Ids of every enabled list of a category, so lists an admin adds under a new id are screened too. */
+export function listsOfCategory(ctx: CheckContext, category: Category): string[] {
+  return ctx.lists.filter((l) => l.category === category).map((l) => l.id);
 }

@@ -15,7 +15,7 @@ import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
 import { COMPOUND_SURNAMES, SURNAME_CHARS } from './util/surnames';
 import { findUrls } from './util/urls';
-import type { Span } from './util/text';
+import { sentenceAround, type Span, capFindings } from './util/text';
 
 const LIST = 'pii-context';
 const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
@@ -84,8 +84,7 @@ function digitTokens(t: string): Token[] {
     }
     groups.push({ start: gs, end: j });
     const next = j < n ? t.charCodeAt(j) : 0;
-    const tooLong = compact.length > MAX_TOKEN;
-    if (!glued && !tooLong && !(isAsciiAlnum(next) && next !== 120)) {
+    if (!glued && !(isAsciiAlnum(next) && next !== 120)) {
       out.push({ start: i, end: j, compact, groups, masked, plus: prev === 43 });
     }
     i = j + 1;
@@ -120,6 +119,7 @@ class Context {
 
 function classify(digits: string, start: number, end: number, plus: boolean, ctx: Context, origStart: number): Candidate | undefined {
   const len = digits.length;
+  if (/[*\u00d7\u25cf\u2022]/.test(digits)) return undefined; // masked: already de-identified
   if (len === 18 && isValidId18(digits)) return { kind: 'id-card', start, end, digits };
   if (digits.includes('x')) return undefined;
   if (len === 18 && isValidCreditCode(digits)) return undefined;
@@ -137,22 +137,36 @@ function classify(digits: string, start: number, end: number, plus: boolean, ctx
   return undefined;
 }
 
-/** The token as a whole, else the longest run of whole groups that validates (2025 13956412876). */
-function classifyToken(tok: Token, norm: NormText, ctx: Context): Candidate | undefined {
+/** Longest run of groups tried as one number: +86 139 5641 2876 is 4 groups, a spaced card 5, a spaced ID 3. */
+const MAX_GROUPS = 6;
+
+/**
+ * The token as a whole; else, left to right, the longest runs of whole groups that validate, so a line of numbers
+ * separated by single spaces (2025 13956412876 13805641297) yields each number.
+ */
+function classifyToken(tok: Token, norm: NormText, ctx: Context): Candidate[] {
   const orig = (s: number) => toOriginal(norm, s, s + 1).start;
-  const whole = classify(tok.compact, tok.start, tok.end, tok.plus, ctx, orig(tok.start));
-  if (whole || tok.groups.length < 2 || tok.groups.length > 8) return whole;
+  if (tok.compact.length <= MAX_TOKEN) {
+    const whole = classify(tok.compact, tok.start, tok.end, tok.plus, ctx, orig(tok.start));
+    if (whole) return [whole];
+  }
   const g = tok.groups;
-  for (let size = g.length - 1; size >= 1; size--) {
-    for (let a = 0; a + size <= g.length; a++) {
+  const out: Candidate[] = [];
+  if (g.length < 2) return out;
+  for (let a = 0; a < g.length; ) {
+    let found: Candidate | undefined;
+    let used = 1;
+    for (let size = Math.min(MAX_GROUPS, g.length - a); size >= 1 && !found; size--) {
       const s = g[a].start;
       const e = g[a + size - 1].end;
-      const digits = norm.text.slice(s, e).replace(/[^0-9x]/g, '');
-      const c = classify(digits, s, e, a === 0 && tok.plus, ctx, orig(s));
-      if (c) return c;
+      if (e - s < 11) break; // shorter than any identifier we validate
+      const digits = norm.text.slice(s, e).replace(/[^0-9x*\u00d7\u25cf\u2022]/g, '');
+      found = classify(digits, s, e, a === 0 && tok.plus, ctx, orig(s));
+      used = size;
     }
+    if (found) { out.push(found); a += used; } else a++;
   }
-  return undefined;
+  return out;
 }
 
 const maskId = (d: string) => `${d.slice(0, 6)}${'*'.repeat(d.length - 10)}${d.slice(-4).toUpperCase()}`;
@@ -334,11 +348,8 @@ function protectedNames(field: FieldContext): RawFinding[] {
   const out: RawFinding[] = [];
   const sentences = new Map<number, Span>();
   for (const h of hits) {
-    let s = h.start;
-    while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
-    let e = h.end;
-    while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
-    sentences.set(s, { start: s, end: e });
+    const sent = sentenceAround(text, h.start);
+    sentences.set(sent.start, sent);
   }
   for (const sent of sentences.values()) {
     const part = text.slice(sent.start, sent.end);
@@ -374,12 +385,12 @@ function run(checkCtx: CheckContext): RawFinding[] {
     // Digits inside links (item ids, tracking parameters) are not personal data.
     const urls = findUrls(norm);
     for (const tok of digitTokens(norm.text)) {
-      if (tok.masked || tok.compact.length < 11) continue;
-      const c = classifyToken(tok, norm, ctx);
-      if (!c) continue;
-      const f = numberFinding(c, field, disclosure);
-      if (urls.some((u) => u.start < f.end && f.start < u.end)) continue;
-      out.push(f);
+      if (tok.compact.length < 11) continue;
+      for (const c of classifyToken(tok, norm, ctx)) {
+        const f = numberFinding(c, field, disclosure);
+        if (urls.some((u) => u.start < f.end && f.start < u.end)) continue;
+        out.push(f);
+      }
     }
     for (const f of [...addresses(field, ctx), ...documents(field, ctx), ...protectedNames(field)]) {
       if (disclosure && f.severity === 'block') {
@@ -390,7 +401,7 @@ function run(checkCtx: CheckContext): RawFinding[] {
     }
     out.push(...emails(field, checkCtx));
   }
-  return out;
+  return capFindings(out);
 }
 
 export const pii: CheckDef = {

@@ -12,8 +12,9 @@
  */
 import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
 import { matchAllOriginal } from '../core/spans';
+import { toOriginal } from '../core/normalize';
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
-import { lineAround, trimSpan, wordChars, type Span } from './util/text';
+import { lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
 
 const MARKERS = 'repost-markers';
 const APPROVED = 'approved-sources';
@@ -34,8 +35,10 @@ const DATELINE_ANCHOR_RE = /\d{1,2}月\d{1,2}日(?:电|讯)|本(?:报|台|网)�
 const AGENCY_BEFORE_RE =
   /(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|[\p{Script=Han}]{2,8}?(?:日报|晚报|报|网|社|台))[\p{Script=Han}]{0,6}$/u;
 // Bylines: 记者 王晓东 / 记者：王晓东 / 本报记者 王晓东 周敏 / 记者王晓东报道, at a line start or inside （…）.
-const BYLINE_RE =
-  /(?<=^|[\n（(【\s])(?:本(?:报|台|网))?记者(?:[ \t\u3000:：]{1,3}[\p{Script=Han}]{2,4}(?:[ \t\u3000、]{1,2}[\p{Script=Han}]{2,4}){0,3}|[\p{Script=Han}]{2,3}(?=\s?报道))/gu;
+// Tried (sticky) only where 记者 occurs, so prose costs one indexOf pass.
+const BYLINE_AT_RE =
+  /记者(?:[ \t\u3000:：]{1,3}[\p{Script=Han}]{2,4}(?:[ \t\u3000、]{1,2}[\p{Script=Han}]{2,4}){0,3}|[\p{Script=Han}]{2,3}(?=\s?报道))/uy;
+const BYLINE_BEFORE = /[\n（(【\s]/;
 /** Prefixes allowed before a source keyword on its line: 图片来源、本文来源、素材来源于网络. */
 const KEY_PREFIX_RE = /^(?:本文|文章|部分|文中|本期)?(?:图片|素材|文字|视频|内容|配图|图文|图|资料|音乐)?$/;
 
@@ -56,7 +59,7 @@ function sourceLines(field: FieldContext): SourceLine[] {
   const text = field.text;
   for (const key of hitsTagged(field, MARKERS, 'source-key')) {
     const line = trimSpan(text, lineAround(text, key.start));
-    if (wordChars(text, line.start, line.end) > MAX_SOURCE_LINE) continue;
+    if (wordChars(text, line.start, line.end, MAX_SOURCE_LINE) > MAX_SOURCE_LINE) continue;
     if (!keyPrefixOk(text, line.start, key.start)) continue;
     // The value: skip separators (：:|/ spaces) and 于/自, stop at the end of line or a closing bracket.
     let s = key.end;
@@ -71,8 +74,14 @@ function sourceLines(field: FieldContext): SourceLine[] {
 
 /** Only bracket/punctuation and words like 图片、素材、本文 may precede a source keyword on its line. */
 function keyPrefixOk(text: string, lineStart: number, keyStart: number): boolean {
-  const prefix = text.slice(lineStart, keyStart).replace(/[\s\p{P}\p{S}]/gu, '');
-  return prefix.length <= MAX_KEY_PREFIX && KEY_PREFIX_RE.test(prefix);
+  let prefix = '';
+  for (let i = keyStart - 1; i >= lineStart; i--) {
+    const ch = text[i];
+    if (/[\s\p{P}\p{S}]/u.test(ch)) continue;
+    if (prefix.length === MAX_KEY_PREFIX) return false;
+    prefix = ch + prefix;
+  }
+  return KEY_PREFIX_RE.test(prefix);
 }
 
 /** Datelines: each date anchor with an agency name right before it on the same line, or 本报讯. */
@@ -90,6 +99,22 @@ function datelines(field: FieldContext): Span[] {
     if (!agency) continue;
     const ns = from + agency.index;
     out.push({ start: norm.start[ns], end: m.end });
+  }
+  return out;
+}
+
+/** Reporter bylines at a line start, after a bracket (（记者 周敏）) or after 本报/本台/本网. */
+function bylines(field: FieldContext): Span[] {
+  const out: Span[] = [];
+  const norm = field.folded;
+  const t = norm.text;
+  for (let at = t.indexOf('记者'); at >= 0; at = t.indexOf('记者', at + 2)) {
+    let from = at;
+    if (at >= 2 && /^本[报台网]$/.test(t.slice(at - 2, at))) from = at - 2;
+    if (from > 0 && !BYLINE_BEFORE.test(t[from - 1])) continue;
+    BYLINE_AT_RE.lastIndex = at;
+    const m = BYLINE_AT_RE.exec(t);
+    if (m) out.push(toOriginal(norm, from, at + m[0].length));
   }
   return out;
 }
@@ -197,11 +222,10 @@ function run(ctx: CheckContext): RawFinding[] {
     const text = field.text;
     const marks: { span: Span; what: string }[] = [];
     for (const span of datelines(field)) marks.push({ span, what: '电头' });
-    if (field.folded.text.indexOf('记者') >= 0)
-      for (const m of matchAllOriginal(field.folded, BYLINE_RE)) marks.push({ span: m, what: '记者署名' });
+    for (const span of bylines(field)) marks.push({ span, what: '记者署名' });
     for (const h of hitsTagged(field, MARKERS, 'headline-key')) {
       const line = trimSpan(text, lineAround(text, h.start));
-      if (wordChars(text, line.start, h.start) > 2) continue;
+      if (wordChars(text, line.start, h.start, 2) > 2) continue;
       marks.push({ span: lineFinding(field, line, h), what: '原标题' });
     }
     for (const { span, what } of marks) {
@@ -230,7 +254,7 @@ function run(ctx: CheckContext): RawFinding[] {
       });
     }
   }
-  return out;
+  return capFindings(out);
 }
 
 export const repost: CheckDef = {

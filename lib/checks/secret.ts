@@ -13,7 +13,7 @@
 import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
 import type { Severity } from '../core/types';
 import { sourceOf, tagKind, unguarded } from './util/lists';
-import { isMarkerPosition, lineAround } from './util/text';
+import { isMarkerPosition, lineAround, sentenceAround, capFindings } from './util/text';
 
 const LIST = 'secret-markers';
 const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
@@ -35,11 +35,8 @@ function starAfter(text: string, end: number): number {
 }
 
 function sentenceOf(text: string, pos: number): string {
-  let s = pos;
-  while (s > 0 && !/[。！？!?\n]/.test(text[s - 1])) s--;
-  let e = pos;
-  while (e < text.length && !/[。！？!?\n]/.test(text[e])) e++;
-  return text.slice(s, e);
+  const { start, end } = sentenceAround(text, pos);
+  return text.slice(start, end);
 }
 
 function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
@@ -136,7 +133,7 @@ function run(ctx: CheckContext): RawFinding[] {
       if (f) out.push({ ...f, source });
     }
   }
-  return out;
+  return capFindings(out);
 }
 
 export const secret: CheckDef = {

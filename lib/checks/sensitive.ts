@@ -7,7 +7,7 @@
  * them on purpose and a reviewer must confirm the wording is warning, not promotion.
  */
 import type { CheckDef, RawFinding } from '../core/check';
-import { hitSeverity, reportableHits, sourceOf } from './list-hits';
+import { hitSeverity, listsOfCategory, reportableHits, sourceOf } from './list-hits';
 
 export const SENSITIVE_LIST = 'sensitive';
 
@@ -53,7 +53,8 @@ export const sensitiveCheck: CheckDef = {
   run(ctx) {
     const out: RawFinding[] = [];
     for (const field of ctx.fields) {
-      for (const hit of reportableHits(field, [SENSITIVE_LIST])) {
+      // Every list of category sensitive: the shipped one and any an admin adds with its own id.
+      for (const hit of reportableHits(field, listsOfCategory(ctx, 'sensitive'))) {
         const severity = hitSeverity(field, hit);
         const tag = hit.entry.tag ?? 'other';
         const label = TAG_LABEL[tag] ?? '违法有害信息';

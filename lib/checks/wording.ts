@@ -8,7 +8,7 @@
  */
 import type { CheckDef, ListHit, RawFinding } from '../core/check';
 import type { Severity } from '../core/types';
-import { hitSeverity, isInstruction, literalSuggestion, reportableHits, sourceOf, splitAlternatives } from './list-hits';
+import { hitSeverity, isInstruction, listsOfCategory, literalSuggestion, reportableHits, sourceOf, splitAlternatives } from './list-hits';
 
 export const WORDING_LIST = 'wording';
 export const TYPOS_LIST = 'typos';
@@ -70,7 +70,8 @@ export const wordingCheck: CheckDef = {
   run(ctx) {
     const out: RawFinding[] = [];
     for (const field of ctx.fields) {
-      for (const hit of reportableHits(field, [WORDING_LIST, TYPOS_LIST], { quotes: true })) {
+      // Every list of category wording: Xinhua rules, typos and any list an admin adds with its own id.
+      for (const hit of reportableHits(field, listsOfCategory(ctx, 'wording'), { quotes: true })) {
         const severity = hitSeverity(field, hit);
         const finding: RawFinding = {
           field: field.name,

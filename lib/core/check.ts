@@ -37,6 +37,10 @@ export interface CheckContext {
   field(name: FieldName): FieldContext | undefined;
   /** A list by id, if the ruleset has it enabled. */
   list(listId: string): WordList | undefined;
+  /** Every enabled list, shipped or added by an admin. */
+  lists: readonly WordList[];
+  /** Ids of the lists some running check declares in CheckDef.lists (the rest are screened generically). */
+  claimedListIds: ReadonlySet<string>;
 }
 
 /** What a check returns; screen() fills in id, category, text and the defaults from the CheckDef. */
@@ -51,6 +55,8 @@ export interface RawFinding {
   source?: string;
   /** Sub-check id, e.g. 'pii.id-card'; defaults to the CheckDef id. */
   check?: string;
+  /** Only for checks that report on behalf of a wordlist: the list's own category. */
+  category?: Category;
 }
 
 /** A draft given as a body string or as fields. */
@@ -60,6 +66,8 @@ export interface CheckExample {
   draft: ExampleDraft;
   /** Positive examples: texts (exact substrings of the field) that must be flagged. */
   expect?: { text: string; field?: FieldName; severity?: Severity }[];
+  /** Extra wordlists (e.g. an admin's list) screened together with the shipped ones for this example. */
+  lists?: WordList[];
   note?: string;
 }
 

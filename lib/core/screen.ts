@@ -7,7 +7,7 @@ import { CHECKS } from '../checks/index';
 import type { CheckContext, CheckDef, CheckExample, FieldContext, ListHit, RawFinding } from './check';
 import { fingerprint } from './fingerprint';
 import { folded, skeleton, toOriginal, type NormText } from './normalize';
-import type { Ruleset } from './ruleset';
+import { compileRuleset, type Ruleset } from './ruleset';
 import { SEVERITY_RANK, type Draft, type FieldName, type Finding } from './types';
 import type { WordList } from './wordlist';
 
@@ -68,7 +68,7 @@ function complete(check: CheckDef, raw: RawFinding, field: Field): Finding {
   const finding: Finding = {
     id: '',
     check: raw.check ?? check.id,
-    category: check.category,
+    category: raw.category ?? check.category,
     severity: raw.severity ?? check.severity,
     field: raw.field,
     start,
@@ -108,6 +108,8 @@ export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef
     fields: [...fields.values()],
     field: (name) => fields.get(name),
     list: (id) => listsById.get(id),
+    lists: ruleset.lists,
+    claimedListIds: new Set(checks.flatMap((c) => c.lists ?? [])),
   };
 
   const byKey = new Map<string, Finding>();
@@ -154,7 +156,9 @@ export interface ExampleResult {
 export function runExamples(check: CheckDef, ruleset: Ruleset): { positive: ExampleResult[]; guard: ExampleResult[] } {
   const run = (example: CheckExample, positive: boolean): ExampleResult => {
     const draft = exampleDraft(example);
-    const findings = screen(draft, ruleset, [check]).filter((f) => f.category === check.category);
+    const rs = example.lists?.length ? compileRuleset([...ruleset.lists, ...example.lists]) : ruleset;
+    const categories = new Set([check.category, ...(example.lists ?? []).map((l) => l.category)]);
+    const findings = screen(draft, rs, [check]).filter((f) => categories.has(f.category));
     const missing = positive
       ? (example.expect ?? [])
           .map((e) => ({ text: e.text, field: e.field ?? 'body' }))

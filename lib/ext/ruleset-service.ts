@@ -2,13 +2,13 @@
  * Background: keeps one working ruleset in force and updates it from signed bundles (uBlock Origin style:
  * versioned assets, bundled fallback, verify before apply, keep the last good one).
  *
- * storage.local keys (only this module writes them):
- *   xs:ruleset         RulesetSnapshot: what every tab screens with (lib/ext/ruleset-store.ts)
- *   xs:bundle          InstalledBundle: the last good update or import, kept to rebuild the snapshot
- *   xs:ruleset-lists   small record of what the snapshot was built from (lists, counts, versions)
+ * storage.local keys (only this module writes them; all small):
+ *   xs:ruleset         RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
+ *   xs:ruleset-lists   what the snapshot was built from (lists, counts, versions, key of the installed bundle)
  *   xs:ruleset-status  last check time, outcome and error, for the popup and options page
- * A new bundle and its snapshot are written with ONE storage.local.set, so tabs switch atomically and a
- * failed check leaves all four untouched.
+ * The large assets (compiled snapshot data, the last good bundle) live in IndexedDB (lib/ext/ruleset-db.ts)
+ * under fresh keys; ONE storage.local.set of the pointers then swaps them in, so tabs switch atomically and
+ * a failed check leaves everything untouched. Tabs fetch the data with the 'ruleset:snapshot' message.
  *
  * All work runs through one queue: an alarm firing during a "check now" cannot interleave two applies.
  */
@@ -23,12 +23,13 @@ import { compileLists } from '../bundle/compile';
 import { getEffectiveSettings, USER_SETTINGS_KEY } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { BUNDLED_LISTS } from './bundled-lists';
+import { getAsset, pruneAssets, putAssets } from './ruleset-db';
 import {
-  INSTALLED_BUNDLE_KEY,
   RULESET_LISTS_KEY,
   RULESET_SNAPSHOT_KEY,
   RULESET_STATUS_KEY,
   type RulesetSnapshot,
+  type RulesetSnapshotMeta,
 } from './ruleset-store';
 import type { Reply } from './messages';
 import {
@@ -40,7 +41,6 @@ import {
   type UpdateStatus,
 } from './messages/ruleset';
 
-export const BUNDLE_KEY = INSTALLED_BUNDLE_KEY;
 const LISTS_KEY = RULESET_LISTS_KEY;
 const STATUS_KEY = RULESET_STATUS_KEY;
 export const UPDATE_ALARM = 'xs:update-check';
@@ -53,6 +53,8 @@ interface ListsRecord {
   installed: RulesetStatus['installed'];
   infos: ListInfo[];
   appliedAt: string;
+  /** IndexedDB key of the installed bundle (absent while only the bundled lists are in force). */
+  bundleKey?: string;
 }
 
 interface StoredStatus extends UpdateStatus {
@@ -62,6 +64,8 @@ interface StoredStatus extends UpdateStatus {
 
 let queue: Promise<unknown> = Promise.resolve();
 let checking = false;
+/** The snapshot data last written or read, so tabs loading at once do not each hit IndexedDB. */
+let snapshotCache: { dataKey: string; serialized: RulesetSnapshot['serialized'] } | undefined;
 
 /** Runs jobs one after another; a failing job does not block the next. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -79,34 +83,59 @@ async function readLocal<T>(key: string): Promise<T | undefined> {
 }
 
 /** The stored bundle, re-validated: a bundle from an older extension version may no longer fit the schema. */
-async function readInstalled(): Promise<InstalledBundle | undefined> {
-  const stored = await readLocal<InstalledBundle>(BUNDLE_KEY);
+async function readInstalled(bundleKey: string | undefined): Promise<InstalledBundle | undefined> {
+  const stored = bundleKey ? await getAsset<InstalledBundle>(bundleKey) : undefined;
   if (!stored) return undefined;
   const parsed = bundleSchema.safeParse(stored.bundle);
   return parsed.success ? { ...stored, bundle: parsed.data } : undefined;
 }
 
-async function writeStatus(patch: Partial<StoredStatus>, extra: Record<string, unknown> = {}): Promise<void> {
+async function nextStatus(patch: Partial<StoredStatus>): Promise<StoredStatus> {
   const current = (await readLocal<StoredStatus>(STATUS_KEY)) ?? {};
   const next: Record<string, unknown> = { ...current, ...patch };
   for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-  await browser.storage.local.set({ ...extra, [STATUS_KEY]: next });
+  return next as StoredStatus;
+}
+
+async function writeStatus(patch: Partial<StoredStatus>): Promise<void> {
+  await browser.storage.local.set({ [STATUS_KEY]: await nextStatus(patch) });
 }
 
 function configKey(settings: Settings): string {
   return JSON.stringify([settings.updateUrls, settings.trustedKeys]);
 }
 
+/** A compiled ruleset ready to be swapped in: IndexedDB assets plus the storage.local pointers to them. */
+interface Prepared {
+  assets: Record<string, unknown>;
+  local: Record<string, unknown>;
+  keep: string[];
+  dataKey: string;
+  serialized: RulesetSnapshot['serialized'];
+}
+
+let stampCounter = 0;
+function freshKey(kind: string): string {
+  return `${kind}:${Date.now().toString(36)}-${(stampCounter++).toString(36)}`;
+}
+
 /**
- * Compiles what is in force and returns the storage items to write in one set. Throws if compiling fails
- * (the caller then keeps the old snapshot).
+ * Compiles what is in force. Throws if compiling fails (the caller then keeps the old ruleset).
+ * `storedBundleKey`: the installed bundle is already stored under this key (a rebuild), so it is not rewritten.
  */
-function buildItems(installed: InstalledBundle | undefined, settings: Settings): Record<string, unknown> {
+function prepare(installed: InstalledBundle | undefined, settings: Settings, storedBundleKey?: string): Prepared {
   const { active, infos } = resolveLists(BUNDLED_LISTS, installed, settings.disabledLists);
   const { serialized, counts } = compileLists(active);
   const appliedAt = new Date().toISOString();
   const version = installed?.bundle.version ?? 0;
-  const snapshot: RulesetSnapshot = { serialized, version, source: installed?.source ?? 'bundled', appliedAt, counts };
+  const dataKey = freshKey('snapshot');
+  const assets: Record<string, unknown> = { [dataKey]: serialized };
+  let bundleKey: string | undefined;
+  if (installed) {
+    bundleKey = storedBundleKey ?? freshKey('bundle');
+    if (!storedBundleKey) assets[bundleKey] = installed;
+  }
+  const meta: RulesetSnapshotMeta = { version, source: installed?.source ?? 'bundled', appliedAt, counts, dataKey };
   const record: ListsRecord = {
     builtWith: builtWith(),
     disabledLists: [...settings.disabledLists].sort(),
@@ -123,10 +152,23 @@ function buildItems(installed: InstalledBundle | undefined, settings: Settings):
       : null,
     infos,
     appliedAt,
+    bundleKey,
   };
-  const items: Record<string, unknown> = { [RULESET_SNAPSHOT_KEY]: snapshot, [LISTS_KEY]: record };
-  if (installed) items[BUNDLE_KEY] = installed;
-  return items;
+  return {
+    assets,
+    local: { [RULESET_SNAPSHOT_KEY]: meta, [LISTS_KEY]: record },
+    keep: bundleKey ? [dataKey, bundleKey] : [dataKey],
+    dataKey,
+    serialized,
+  };
+}
+
+/** Stores the assets, then flips the pointers in one storage.local.set (with `extraLocal`), then drops old assets. */
+async function commit(prepared: Prepared, extraLocal: Record<string, unknown> = {}): Promise<void> {
+  await putAssets(prepared.assets);
+  await browser.storage.local.set({ ...prepared.local, ...extraLocal });
+  snapshotCache = { dataKey: prepared.dataKey, serialized: prepared.serialized };
+  await pruneAssets(prepared.keep);
 }
 
 /**
@@ -135,10 +177,11 @@ function buildItems(installed: InstalledBundle | undefined, settings: Settings):
  */
 async function rebuild(): Promise<void> {
   const { settings } = await getEffectiveSettings();
-  const installed = await readInstalled();
-  const hadBundle = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  const previous = await readLocal<ListsRecord>(LISTS_KEY);
+  const installed = await readInstalled(previous?.bundleKey);
+  const hadBundle = previous?.version ?? 0;
   try {
-    await browser.storage.local.set(buildItems(installed, settings));
+    await commit(prepare(installed, settings, installed ? previous?.bundleKey : undefined));
     if (!installed && hadBundle > 0) {
       await writeStatus({
         lastError: { code: 'stored-bundle-invalid', reason: '已安装的词库包无法读取，已改用内置词库。', at: new Date().toISOString() },
@@ -146,8 +189,7 @@ async function rebuild(): Promise<void> {
     }
   } catch (error) {
     if (!installed) throw error;
-    await browser.storage.local.remove(BUNDLE_KEY);
-    await browser.storage.local.set(buildItems(undefined, settings));
+    await commit(prepare(undefined, settings));
     await writeStatus({
       lastError: {
         code: 'compile-failed',
@@ -161,8 +203,9 @@ async function rebuild(): Promise<void> {
 /** At every service-worker start: a snapshot exists and matches this build; the alarm matches the settings. */
 async function ensureReady(): Promise<void> {
   const record = await readLocal<ListsRecord>(LISTS_KEY);
-  const snapshotPresent = record !== undefined && (await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] !== undefined;
-  if (!snapshotPresent || record.builtWith !== builtWith()) await rebuild();
+  const meta = await readLocal<RulesetSnapshotMeta>(RULESET_SNAPSHOT_KEY);
+  const dataPresent = meta?.dataKey !== undefined && (await getAsset(meta.dataKey)) !== undefined;
+  if (!record || !dataPresent || record.builtWith !== builtWith()) await rebuild();
   const { settings } = await getEffectiveSettings();
   await ensureAlarm(settings);
 }
@@ -174,10 +217,10 @@ async function ensureAlarm(settings: Settings): Promise<void> {
   await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: period, periodInMinutes: period });
 }
 
-/** A verdict on a candidate bundle, plus the storage items that put it in force when it was accepted. */
+/** A verdict on a candidate bundle, plus the compiled ruleset that puts it in force when it was accepted. */
 interface Candidate {
   result: CheckResult;
-  items?: Record<string, unknown>;
+  prepared?: Prepared;
 }
 
 /** Verifies a candidate bundle and, if it passes, compiles it; nothing is written here. */
@@ -206,31 +249,36 @@ async function evaluateCandidate(
     return { result: { outcome: 'rejected', code: verdict.code, message } };
   }
   const installed: InstalledBundle = { bundle: verdict.bundle, source, installedAt: new Date().toISOString(), origin };
-  let items: Record<string, unknown>;
+  let prepared: Prepared;
   try {
-    items = buildItems(installed, settings);
+    prepared = prepare(installed, settings);
   } catch (error) {
     return { result: { outcome: 'rejected', code: 'compile-failed', message: `词库包无法编译，已拒绝，继续使用当前词库：${String(error)}` } };
   }
-  const counts = (items[RULESET_SNAPSHOT_KEY] as RulesetSnapshot).counts;
+  const counts = (prepared.local[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta).counts;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const how = verdict.signed ? '签名验证通过' : '未签名（策略允许）';
   return {
     result: { outcome: 'applied', version: verdict.bundle.version, message: `已应用词库包版本 ${verdict.bundle.version}（${how}，共 ${total} 个词条）。` },
-    items,
+    prepared,
   };
 }
 
 /** Records the outcome; an accepted bundle, its snapshot and the status land in the same storage write. */
 async function record(trigger: CheckTrigger, candidate: Candidate, settings: Settings, origin?: string): Promise<CheckResult> {
-  const { result, items = {} } = candidate;
+  const { result, prepared } = candidate;
   const at = new Date().toISOString();
   const ok = result.outcome === 'applied' || result.outcome === 'up-to-date' || result.outcome === 'no-urls';
   const patch: Partial<StoredStatus> = { lastCheckAt: at, lastTrigger: trigger, lastOutcome: result.outcome, lastMessage: result.message };
   if (trigger !== 'import') patch.configKey = configKey(settings);
   if (result.outcome === 'applied') patch.lastAppliedAt = at;
   patch.lastError = ok ? undefined : { code: result.code ?? result.outcome, reason: result.message, at, origin };
-  await writeStatus(patch, items);
+  if (prepared) {
+    // The new ruleset's pointers and the status land in the same write.
+    await commit(prepared, { [STATUS_KEY]: await nextStatus(patch) });
+  } else {
+    await writeStatus(patch);
+  }
   return result;
 }
 
@@ -300,8 +348,24 @@ async function readStatus(): Promise<RulesetStatus> {
   };
 }
 
+/** The snapshot a tab screens with: pointer from storage.local, data from IndexedDB (or the cache). */
+async function readSnapshotForTab(): Promise<RulesetSnapshot | null> {
+  const meta = await readLocal<RulesetSnapshotMeta>(RULESET_SNAPSHOT_KEY);
+  if (!meta) return null;
+  let serialized = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.serialized : undefined;
+  if (!serialized) {
+    serialized = await getAsset<RulesetSnapshot['serialized']>(meta.dataKey);
+    if (!serialized) return null;
+    snapshotCache = { dataKey: meta.dataKey, serialized };
+  }
+  const { dataKey: _key, ...rest } = meta;
+  return { ...rest, serialized };
+}
+
 async function handle(message: RulesetMessage): Promise<unknown> {
   switch (message.type) {
+    case 'ruleset:snapshot':
+      return readSnapshotForTab();
     case 'ruleset:status':
       return readStatus();
     case 'ruleset:check-now':

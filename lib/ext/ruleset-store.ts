@@ -1,18 +1,24 @@
 /**
- * The compiled ruleset snapshot every tab screens with (storage.local 'xs:ruleset').
+ * The compiled ruleset snapshot every tab screens with, for content scripts and extension pages.
  *
- * Only the background writes it (lib/ext/ruleset-service.ts), always with one storage.local.set of the whole
- * snapshot, so a reader sees either the old or the new ruleset, never a mix. Content scripts read it directly
- * and re-screen on change: "all open tabs re-screen" needs no tab messaging.
+ * storage.local 'xs:ruleset' holds only a small pointer (RulesetSnapshotMeta: version, source, counts and the
+ * key of the data); the compiled data lives in the background's IndexedDB and is fetched with the
+ * 'ruleset:snapshot' message. Why: Chrome sends every storage.local change (old and new value) to every
+ * content script listening to storage.onChanged, and a 100k-term snapshot (~15 MB) sent that way froze
+ * console tabs. Only the background writes the pointer, with one storage.local.set, so a tab sees either the
+ * old or the new ruleset, never a mix. "All open tabs re-screen" needs no tab messaging: each tab's
+ * onRulesetSnapshotChanged fires on the pointer change and fetches the new data once.
+ *
+ * Not for the background itself (a context cannot message itself): it reads its own IndexedDB.
  */
 import { browser } from 'wxt/browser';
 import type { SerializedRuleset } from '../core/ruleset';
+import type { Reply } from './messages';
 
 export const RULESET_SNAPSHOT_KEY = 'xs:ruleset';
-/** Written by the background next to the snapshot; the popup and options page refresh when they change. */
+/** Written by the background next to the snapshot pointer; the popup and options page refresh when they change. */
 export const RULESET_LISTS_KEY = 'xs:ruleset-lists';
 export const RULESET_STATUS_KEY = 'xs:ruleset-status';
-export const INSTALLED_BUNDLE_KEY = 'xs:bundle';
 
 export type RulesetSource = 'bundled' | 'update' | 'import';
 
@@ -27,18 +33,43 @@ export interface RulesetSnapshot {
   counts: Record<string, number>;
 }
 
-export async function readRulesetSnapshot(): Promise<RulesetSnapshot | undefined> {
-  const stored = await browser.storage.local.get(RULESET_SNAPSHOT_KEY);
-  return (stored[RULESET_SNAPSHOT_KEY] as RulesetSnapshot | undefined) ?? undefined;
+/** What storage.local 'xs:ruleset' holds. */
+export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'serialized'> {
+  /** IndexedDB key of the serialized ruleset (background). */
+  dataKey: string;
 }
 
-/** Calls back with each new snapshot the background writes. Returns the unsubscribe function. */
+/** The pointer only: cheap, for status displays. */
+export async function readRulesetSnapshotMeta(): Promise<RulesetSnapshotMeta | undefined> {
+  return ((await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta | undefined) ?? undefined;
+}
+
+/** The snapshot in force, or undefined when there is none yet (or the background cannot be reached). */
+export async function readRulesetSnapshot(): Promise<RulesetSnapshot | undefined> {
+  if (!(await readRulesetSnapshotMeta())) return undefined;
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'ruleset:snapshot' })) as Reply<RulesetSnapshot | null> | undefined;
+    return reply?.ok && reply.value ? reply.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls back with each new snapshot the background puts in force. Returns the unsubscribe function. */
 export function onRulesetSnapshotChanged(cb: (snapshot: RulesetSnapshot) => void): () => void {
+  let latest = 0;
+  let stopped = false;
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(RULESET_SNAPSHOT_KEY in changes)) return;
-    const next = changes[RULESET_SNAPSHOT_KEY].newValue as RulesetSnapshot | undefined;
-    if (next) cb(next);
+    if (area !== 'local' || !(RULESET_SNAPSHOT_KEY in changes) || !changes[RULESET_SNAPSHOT_KEY].newValue) return;
+    const mine = ++latest;
+    void readRulesetSnapshot().then((snapshot) => {
+      // A later change may have overtaken this fetch: only the newest is delivered.
+      if (snapshot && mine === latest && !stopped) cb(snapshot);
+    });
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(listener);
+  };
 }

@@ -4,11 +4,14 @@
  * check now, the periodic alarm, local import, every rejection (each with its own message), and after each
  * rejection the previously installed ruleset still screens drafts.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerRulesetService, rulesetServiceIdle, UPDATE_ALARM, BUNDLE_KEY } from '../../lib/ext/ruleset-service';
+import { registerRulesetService, rulesetServiceIdle, UPDATE_ALARM } from '../../lib/ext/ruleset-service';
+import { putAssets, resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
 import { readRulesetSnapshot, onRulesetSnapshotChanged, type RulesetSnapshot } from '../../lib/ext/ruleset-store';
 import { sendRulesetMessage, type CheckResult } from '../../lib/ext/messages/ruleset';
 import { updateUserSettings } from '../../lib/settings/store';
@@ -101,6 +104,8 @@ async function startService() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  resetRulesetDbConnection();
   served.clear();
   fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'XianShen', version: '0.1.0' })) as never;
   await startService();
@@ -310,8 +315,8 @@ describe('with an update URL and a trusted key', () => {
 
   it('falls back to the bundled lists when the stored bundle is unreadable', async () => {
     await installV5();
-    await fakeBrowser.storage.local.set({ [BUNDLE_KEY]: { bundle: { broken: true }, source: 'update' } });
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    const { bundleKey } = (await fakeBrowser.storage.local.get('xs:ruleset-lists'))['xs:ruleset-lists'] as { bundleKey: string };
+    await putAssets({ [bundleKey]: { bundle: { broken: true }, source: 'update' } });
     fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'XianShen', version: '0.2.0' })) as never;
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
     await rulesetServiceIdle();

@@ -2,11 +2,14 @@
  * Enterprise policy on the options page: what the admin sets or locks is shown read-only with
  * 由管理员策略锁定 and cannot be changed from the page; what is not locked still can be.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App';
 import { registerRulesetService, rulesetServiceIdle } from '../../lib/ext/ruleset-service';
+import { resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
 import { getEffectiveSettings, updateUserSettings, USER_SETTINGS_KEY } from '../../lib/settings/store';
 
 /** Nothing listens there: the check the policy triggers fails fast, without any network. */
@@ -15,6 +18,8 @@ const POLICY_KEY = 'Yhc9cwZTZCb+W9jFSirs6wfInXdEDq2DD/T910Lu5DE=';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  resetRulesetDbConnection();
   fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'XianShen', version: '0.1.0' })) as never;
   registerRulesetService();
   await rulesetServiceIdle();

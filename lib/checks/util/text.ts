@@ -9,14 +9,29 @@ export interface Span {
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const SENTENCE_END = /[\n\r\u2028\u2029。！？!?]/;
+/**
+ * How far the helpers below look for a line or sentence end. Markers, source lines and bylines sit on short lines;
+ * the bound keeps every lookup O(1), so a megabyte without a line break cannot make the checks quadratic.
+ */
+export const MAX_SCAN = 400;
 
-/** The line [start, end) of `text` containing position `pos` (line break excluded). */
-export function lineAround(text: string, pos: number): Span {
+function around(text: string, pos: number, stop: RegExp, limit: number): Span {
   let s = pos;
-  while (s > 0 && !LINE_BREAK.test(text[s - 1])) s--;
+  while (s > 0 && pos - s < limit && !stop.test(text[s - 1])) s--;
   let e = pos;
-  while (e < text.length && !LINE_BREAK.test(text[e])) e++;
+  while (e < text.length && e - pos < limit && !stop.test(text[e])) e++;
   return { start: s, end: e };
+}
+
+/** The line [start, end) of `text` containing position `pos` (line break excluded), at most MAX_SCAN each way. */
+export function lineAround(text: string, pos: number, limit = MAX_SCAN): Span {
+  return around(text, pos, LINE_BREAK, limit);
+}
+
+/** The sentence around `pos` (up to 。！？ or a line break), at most `limit` characters each way. */
+export function sentenceAround(text: string, pos: number, limit = 200): Span {
+  return around(text, pos, SENTENCE_END, limit);
 }
 
 /** Leading and trailing whitespace (including ideographic and zero-width spaces) trimmed off a span. */
@@ -35,10 +50,15 @@ export function isBlank(cu: number): boolean {
 
 const HAN_OR_ALNUM = /[\p{Script=Han}\p{L}\p{N}]/u;
 
-/** Number of letters/digits/Han characters in text[start, end): what a reader counts as "words". */
-export function wordChars(text: string, start: number, end: number): number {
+/**
+ * Number of letters/digits/Han characters in text[start, end): what a reader counts as "words". Stops counting
+ * once past `cap` (callers only compare against a threshold).
+ */
+export function wordChars(text: string, start: number, end: number, cap = Infinity): number {
   let n = 0;
-  for (const ch of text.slice(start, end)) if (HAN_OR_ALNUM.test(ch)) n++;
+  for (const ch of text.slice(start, end)) {
+    if (HAN_OR_ALNUM.test(ch) && ++n > cap) break;
+  }
   return n;
 }
 
@@ -59,7 +79,7 @@ export function shortBracket(text: string, span: Span, maxInner = 24): Span | un
   if (open < 0) return undefined;
   for (let i = span.end; i < line.end && i - span.end <= 40; i++) {
     if (OPEN.includes(text[i])) return undefined;
-    if (CLOSE.includes(text[i])) return wordChars(text, open + 1, i) <= maxInner ? { start: open, end: i + 1 } : undefined;
+    if (CLOSE.includes(text[i])) return wordChars(text, open + 1, i, maxInner) <= maxInner ? { start: open, end: i + 1 } : undefined;
   }
   return undefined;
 }
@@ -71,7 +91,7 @@ export function shortBracket(text: string, span: Span, maxInner = 24): Span | un
  */
 export function isMarkerPosition(text: string, span: Span, maxLine = 24): boolean {
   const line = lineAround(text, span.start);
-  if (wordChars(text, line.start, line.end) <= maxLine) return true;
+  if (wordChars(text, line.start, line.end, maxLine) <= maxLine) return true;
   return shortBracket(text, span) !== undefined;
 }
 
@@ -79,4 +99,19 @@ export function isMarkerPosition(text: string, span: Span, maxLine = 24): boolea
 export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
   for (const s of spans) if (s.start < end && start < s.end) return true;
   return false;
+}
+
+/**
+ * At most `max` findings per field and sub-check. A real draft never comes near it; a pasted table of a thousand
+ * markers would otherwise bury the sidebar (and the review log) under identical rows.
+ */
+export const MAX_FINDINGS_PER_FIELD = 200;
+export function capFindings<T extends { field: string; check?: string }>(findings: T[], max = MAX_FINDINGS_PER_FIELD): T[] {
+  const counts = new Map<string, number>();
+  return findings.filter((f) => {
+    const key = `${f.field}\u0000${f.check ?? ''}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    return n <= max;
+  });
 }

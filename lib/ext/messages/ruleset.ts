@@ -5,9 +5,12 @@
 import { browser } from 'wxt/browser';
 import type { Reply } from '../messages';
 import type { InstalledBundle, ListInfo } from '../../bundle/merge';
+import type { RulesetSnapshot } from '../ruleset-store';
 
 export type RulesetMessage =
   | { type: 'ruleset:status' }
+  /** For content scripts (via lib/ext/ruleset-store.ts): the compiled snapshot in force, or null. */
+  | { type: 'ruleset:snapshot' }
   | { type: 'ruleset:check-now' }
   /** The file's exact bytes travel as base64: the signature is over bytes, and a text round-trip may alter them. */
   | { type: 'ruleset:import'; fileName: string; bundleBase64: string; sigText?: string };
@@ -48,6 +51,7 @@ export interface RulesetStatus {
 
 export interface RulesetReplies {
   'ruleset:status': RulesetStatus;
+  'ruleset:snapshot': RulesetSnapshot | null;
   'ruleset:check-now': CheckResult;
   'ruleset:import': CheckResult;
 }

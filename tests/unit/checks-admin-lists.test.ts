@@ -1,0 +1,36 @@
+/** A list an admin pushes under a new id is screened, never compiled and silently ignored. */
+import { describe, expect, it } from 'vitest';
+import { adminLists } from '../../lib/checks/admin-lists';
+import { compileRuleset } from '../../lib/core/ruleset';
+import { runExamples, screen } from '../../lib/core/screen';
+import type { WordList } from '../../lib/core/wordlist';
+import { loadLists } from '../../lib/node/load-lists';
+
+const shipped = loadLists();
+const list = (id: string, category: WordList['category'], terms: string[]): WordList => ({
+  id, name: `管理员词表 ${id}`, category, severity: 'block', clause: '004_ffa469a3430680ee.txt 第二十四条', entries: terms.map((term) => ({ term })),
+});
+
+describe('admin lists with new ids', () => {
+  it('runs its own examples', () => {
+    const { positive, guard } = runExamples(adminLists, compileRuleset(shipped));
+    for (const r of positive) expect(r.missing, JSON.stringify(r.example.draft)).toEqual([]);
+    for (const r of guard) expect(r.unexpected).toEqual([]);
+  });
+
+  it('screens new sensitive, wording and ad lists with their own category, severity and clause', () => {
+    const rs = compileRuleset([...shipped, list('city-sensitive', 'sensitive', ['地下钱庄兑换']), list('city-wording', 'wording', ['某某新区管委']), list('city-ad', 'ad', ['扫码领红包'])]);
+    const body = '有人提供地下钱庄兑换。某某新区管委发布通知。关注后扫码领红包。';
+    const found = screen({ platform: 'wechat', fields: { body } }, rs);
+    const pick = (text: string) => found.find((f) => f.text === text);
+    expect(pick('地下钱庄兑换')).toMatchObject({ category: 'sensitive', source: 'city-sensitive@bundled' });
+    expect(pick('某某新区管委')).toMatchObject({ category: 'wording', source: 'city-wording@bundled' });
+    expect(pick('扫码领红包')).toMatchObject({ category: 'ad', severity: 'block', clause: '004_ffa469a3430680ee.txt 第二十四条', check: 'admin-list.city-ad' });
+  });
+
+  it('does not report a shipped signal list a check already reads', () => {
+    const rs = compileRuleset(shipped);
+    const found = screen({ platform: 'wechat', fields: { body: '县政府召开常务会议。' } }, rs);
+    expect(found.filter((f) => f.check.startsWith('admin-list'))).toEqual([]);
+  });
+});
