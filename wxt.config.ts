@@ -11,12 +11,11 @@ export default defineConfig({
   manifest: {
     name: '先审 XianShen',
     description: '政务新媒体发布前审查：敏感词、规范表述、个人信息、广告、转载来源、地图、涉密标识、标题党，三级审核留痕。',
-    default_locale: undefined,
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Enterprise policy (chrome.storage.managed): lib/policy reads it, public/managed_schema.json describes it.
     storage: { managed_schema: 'managed_schema.json' },
     // Wordlist update URLs are arbitrary intranet hosts: the options page requests the host when an admin adds
-    // a URL (or the server sends CORS headers; see docs/admin-workflow.md).
+    // a URL (or the server sends CORS headers; see README.md (管理员：词表发布流程)).
     optional_host_permissions: ['http://*/*', 'https://*/*'],
   },
   hooks: {

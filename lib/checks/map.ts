@@ -7,7 +7,7 @@
  * map mention.
  */
 import type { CheckContext, CheckDef, RawFinding } from '../core/check';
-import { hitsTagged, sourceOf, unguarded } from './util/lists';
+import { sourceOf, unguarded } from './util/lists';
 
 const LIST = 'map-words';
 const CLAUSE = '004_ffa469a3430680ee.txt 第三十一条';

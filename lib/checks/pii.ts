@@ -297,7 +297,7 @@ function addresses(field: FieldContext, ctx: Context): RawFinding[] {
   return out;
 }
 
-function emails(field: FieldContext, checkCtx: CheckContext): RawFinding[] {
+function emails(field: FieldContext, checkCtx: CheckContext, ctx: Context): RawFinding[] {
   const norm = field.folded;
   if (norm.text.indexOf('@') < 0) return [];
   const webmail = termsTagged(checkCtx, LIST, 'webmail');
@@ -309,13 +309,18 @@ function emails(field: FieldContext, checkCtx: CheckContext): RawFinding[] {
     if (!hostMatches(domain, webmail)) continue;
     const local = addr.slice(0, addr.indexOf('@'));
     const suggestion = `${local[0]}***@${domain}`;
+    // Many offices publish a webmail box as their submission address (投稿邮箱：xxx@163.com): only a box tied to a
+    // person (陈老师的邮箱, 工作人员张莉的邮箱) is a probable leak; the rest is a reminder.
+    const personal = ctx.before('person', m.start, 16);
     out.push({
       field: field.name,
       start: m.start,
       end: m.end,
       check: 'pii.email',
-      severity: 'review',
-      message: `个人邮箱（${domain}）可识别到具体个人：请改用单位公务邮箱或隐去用户名，如 ${suggestion}`,
+      severity: personal ? 'review' : 'info',
+      message: personal
+        ? `个人邮箱（${domain}）可识别到具体个人：请改用单位公务邮箱或隐去用户名，如 ${suggestion}`
+        : `公共邮箱（${domain}）：请确认这是单位公开的投稿/联系邮箱而非个人邮箱；个人邮箱请改用单位公务邮箱`,
       suggestion,
       source: sourceOf(checkCtx, LIST),
     });
@@ -399,7 +404,7 @@ function run(checkCtx: CheckContext): RawFinding[] {
       }
       out.push(f);
     }
-    out.push(...emails(field, checkCtx));
+    out.push(...emails(field, checkCtx, ctx));
   }
   return capFindings(out);
 }

@@ -6,14 +6,14 @@
  *   【机密】), as 机密级, or in a 密级：秘密 line -> block. A bare 秘密 in prose (秘密投票, 商业秘密) is nothing;
  *   a bare 绝密/机密 in prose is an info reminder.
  * - Internal markers (内部资料, 注意保存, 不得外传, 此件不公开…) written as a marker (own line, short bracketed note)
- *   -> block; in running prose -> review, or info where the sentence is about keeping secrets (严禁泄露内部资料).
+ *   -> block; in running prose -> review, or info where the paragraph is about keeping secrets (严禁泄露内部资料).
  * - Draft-status markers (征求意见稿, 讨论稿, 送审稿) as a marker -> review, unless the post is a public consultation.
  * All words come from the `secret-markers` list (matched on the skeleton: 機 密, 内部\u200B资料 are caught).
  */
 import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
 import type { Severity } from '../core/types';
 import { sourceOf, tagKind, unguarded } from './util/lists';
-import { isMarkerPosition, lineAround, sentenceAround, capFindings } from './util/text';
+import { isMarkerPosition, lineAround, capFindings } from './util/text';
 
 const LIST = 'secret-markers';
 const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
@@ -21,8 +21,8 @@ const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
 /** How many characters after a 密级 may separate it from ★ (spaces, zero-width, a stray bracket). */
 const STAR_GAP = 3;
 const STARS = '★☆*＊✩✭✮✯⭐';
-/** Words that make a sentence about keeping secrets rather than a marker left in the draft. */
-const SECRECY_TALK = /保密|泄露|泄密|外泄|严禁|禁止|防止|违反|教育|培训|意识|宣传/;
+/** Words that make a paragraph about keeping secrets rather than a marker left in the draft. */
+const SECRECY_TALK = /保密|泄露|泄密|外泄|涉密|严禁|禁止|防止|违反|教育|培训|意识|宣传|加强.{0,8}管理/;
 /** A post that openly asks for comments on a draft: its 征求意见稿 is public by design. */
 const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
 
@@ -34,8 +34,9 @@ function starAfter(text: string, end: number): number {
   return -1;
 }
 
-function sentenceOf(text: string, pos: number): string {
-  const { start, end } = sentenceAround(text, pos);
+/** The paragraph (line) around a hit, bounded: secrecy talk usually spans a few sentences. */
+function paragraphOf(text: string, pos: number): string {
+  const { start, end } = lineAround(text, pos);
   return text.slice(start, end);
 }
 
@@ -108,7 +109,7 @@ function run(ctx: CheckContext): RawFinding[] {
         const marker = isMarkerPosition(text, h);
         if (!marker && tag === 'internal-weak') continue;
         let severity: Severity = 'block';
-        if (!marker) severity = SECRECY_TALK.test(sentenceOf(text, h.start).replace(text.slice(h.start, h.end), '')) ? 'info' : 'review';
+        if (!marker) severity = SECRECY_TALK.test(paragraphOf(text, h.start).replace(text.slice(h.start, h.end), '')) ? 'info' : 'review';
         const word = text.slice(h.start, h.end);
         f = {
           field: field.name,

@@ -1,6 +1,6 @@
 /**
  * Wordlist updates with the built extension in Chromium. A signed bundle served from a local HTTP server
- * (127.0.0.1, with CORS headers as docs/admin-workflow.md tells admins to set) is picked up by "立即检查更新"
+ * (127.0.0.1, with CORS headers as README.md (管理员：词表发布流程) tells admins to set) is picked up by "立即检查更新"
  * on the options page and by the periodic alarm; the new terms are flagged in an already open console page
  * without a reload; a tampered bundle served next is rejected (reason shown in the popup) and the old terms
  * stay flagged. Also applies a 100,000-term bundle and prints how long that took and the console tab's
@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('wordlist updates in Chromium', () => {
     privateKey = await importPrivateKeyPem(pair.privateKeyPem);
     server = createServer((req, res) => {
       const body = served.get(req.url ?? '');
-      // What an intranet web server is configured to send (docs/admin-workflow.md): CORS for the extension.
+      // What an intranet web server is configured to send (README.md (管理员：词表发布流程)): CORS for the extension.
       res.writeHead(body === undefined ? 404 : 200, { 'access-control-allow-origin': '*', 'content-type': 'application/json', 'cache-control': 'no-cache' });
       res.end(body ?? 'not found');
     });
