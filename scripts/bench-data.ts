@@ -2,18 +2,7 @@
  * Deterministic benchmark data: the same seed gives the same terms and article on every machine, so figures
  * from different runs and machines compare like for like.
  */
-
-/** mulberry32: tiny, fast, good enough to make test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 /**
  * ~5000 "common" CJK characters: every 4th code point of U+4E00..U+9E1F, spread over the block like the

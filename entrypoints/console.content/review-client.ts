@@ -30,13 +30,28 @@ export interface DraftContext {
 export const reviewStatus = (c: DraftContext): Promise<ReviewStatus | undefined> =>
   ask({ type: 'review:status', draftKey: c.draftKey, platform: c.platform, title: c.title, draft: c.draft, findings: c.findings });
 
-export const reviewResolve = (
+/**
+ * review:resolve, keeping the service's refusal (e.g. "你编辑过本稿，不能自行接受问题"): the sidebar shows it
+ * and drops its local mark. `unavailable` means the service did not answer at all.
+ */
+export type ResolveResult = { ok: true; status: ReviewStatus } | { ok: false; error: string; unavailable: boolean };
+
+export async function reviewResolve(
   draftKey: string,
   draftHash: string,
   finding: Finding,
   resolution: 'fixed' | 'accepted',
   reason: string,
-): Promise<ReviewStatus | undefined> => ask({ type: 'review:resolve', draftKey, draftHash, finding, resolution, reason });
+): Promise<ResolveResult> {
+  const message: ReviewMessage = { type: 'review:resolve', draftKey, draftHash, finding, resolution, reason };
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as Reply<ReviewStatus> | undefined;
+    if (!reply) return { ok: false, error: '审核服务未响应，请稍后再试', unavailable: true };
+    return reply.ok ? { ok: true, status: reply.value } : { ok: false, error: reply.error, unavailable: false };
+  } catch (err) {
+    return { ok: false, error: `审核服务不可用：${err instanceof Error ? err.message : String(err)}`, unavailable: true };
+  }
+}
 
 export const reviewEdited = (draftKey: string) => ask({ type: 'review:edited', draftKey });
 

@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ReviewPanel } from '@/components/review/ReviewPanel';
 import type { Resolution, SidebarState } from '@/components/sidebar/types';
 import { isLiteralSuggestion } from '@/components/sidebar/grouping';
+import { defaultStatusText } from '@/components/sidebar/labels';
 import { findPublishControl, locateSurface, surfaceFor, type FieldProblem } from '@/lib/adapters/locate';
 import type { Adapter, Surface } from '@/lib/adapters/types';
 import type { Ruleset } from '@/lib/core/ruleset';
@@ -19,15 +20,29 @@ import { PublishGate, type GateHit, type GateVerdict } from '@/lib/editor-kit/ga
 import { HighlightPainter, type PaintItem } from '@/lib/editor-kit/highlight-painter';
 import { OverlayPainter, type OverlayItem } from '@/lib/editor-kit/overlay-painter';
 import { rangeFor } from '@/lib/editor-kit/ranges';
+import { onSettingsChanged, getEffectiveSettings } from '@/lib/settings/store';
+import { draftKeyFor } from './draft-key';
 import { LiveField } from './fields';
-import { gateVerdict } from './gate-policy';
+import { gateVerdict, type PolicyVerdict } from './gate-policy';
 import { reviewEdited, reviewResolve, reviewStatus, reviewSubmit, type DraftContext } from './review-client';
+import { DraftHasher, EditedTracker, identityKey, mergeResolutions, statusMatchesDraft } from './review-sync';
+import {
+  isLongDraft,
+  longScreenHoldReason,
+  longScreenStatus,
+  MAX_PAINTED,
+  paintCapNote,
+  paintSelection,
+  runScreen,
+  SCREEN_ERROR_STATUS,
+  screenDebounceMs,
+  screenErrorReasons,
+  type ScreenOutcome,
+} from './screening';
 import { loadTabRuleset, watchRuleset } from './ruleset';
 import { SidebarUi } from './sidebar-ui';
 
 export const UNSUPPORTED_REASON = '未识别编辑器（适配可能已过期）';
-/** Quiet time after the last edit before a full screen (the highlights follow each edit at once). */
-const SCREEN_DEBOUNCE_MS = 150;
 /** Structural page changes are batched before the fields are located again. */
 const RELOCATE_DEBOUNCE_MS = 60;
 /** How long a known editor page may take to build its editor before it is reported unrecognised. */
@@ -64,7 +79,23 @@ export class ConsoleSession {
   private firstInputSinceScreen: number | undefined;
   private paintSeq = 0;
   private screenSeq = 0;
-  private editedKeys = new Set<string>();
+  private readonly edited = new EditedTracker();
+  /** Who is at the keyboard (settings identity), for review:edited; '' until known or when unset. */
+  private identity = '';
+  private readonly hasher = new DraftHasher();
+  /** What the current `findings` are a completed screen of (content, ruleset and field binding). */
+  private screenedContent: string | undefined;
+  private screenedRuleset: Ruleset | undefined;
+  private screenedFields: LiveField[] | undefined;
+  /** Set while the last screen threw: publishing is held, never passed unscreened. */
+  private screenError: string | undefined;
+  /** Characters of a long draft whose screen is scheduled or running (status: 正在审查（稿件较长…）…). */
+  private longScreenChars: number | undefined;
+  private longScreenToken = 0;
+  private screenWaiters: (() => void)[] = [];
+  /** Findings that had a highlight to paint, when more than MAX_PAINTED. */
+  private paintCapped: number | undefined;
+  private contentCache: { texts: string[]; key: string } | undefined;
   private gate: PublishGate;
 
   constructor(
@@ -95,6 +126,12 @@ export class ConsoleSession {
       this.ruleset = ruleset;
       this.screenNow();
     }));
+    // Who is typing: review:edited is sent once per draft per person (review-sync.ts EditedTracker).
+    void getEffectiveSettings().then(
+      (effective) => (this.identity = identityKey(effective.settings.identity)),
+      () => undefined,
+    );
+    ctx.onInvalidated(onSettingsChanged((settings) => (this.identity = identityKey(settings.identity))));
     const pageObserver = new MutationObserver((records) => this.onPageMutations(records));
     pageObserver.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
@@ -167,6 +204,11 @@ export class ConsoleSession {
     this.status = undefined;
     this.statusContent = undefined;
     this.localResolutions = {};
+    this.screenedContent = undefined;
+    this.screenError = undefined;
+    this.longScreenChars = undefined;
+    this.longScreenToken++;
+    this.paintCapped = undefined;
     this.gate.disarm();
   }
 
@@ -264,11 +306,14 @@ export class ConsoleSession {
     this.onFieldChanged(field);
   }
 
+  /** Tells the review service the person at the keyboard edited this draft (once per draft per person). */
   private noteEdited(): void {
     const key = this.draftKey();
-    if (this.editedKeys.has(key)) return;
-    this.editedKeys.add(key);
-    void reviewEdited(key);
+    const who = this.identity;
+    if (!this.edited.mark(key, who)) return;
+    void reviewEdited(key).then((reply) => {
+      if (!reply) this.edited.forget(key, who); // service not answering: try again on the next edit
+    });
   }
 
   /** The fast path on every edit: re-read one field, carry its findings over, repaint. */
@@ -286,9 +331,22 @@ export class ConsoleSession {
     }
   }
 
-  private scheduleScreen(delay = SCREEN_DEBOUNCE_MS): void {
+  /** The debounce grows with the draft's size: a long draft is not re-screened on every pause. */
+  private scheduleScreen(delay?: number): void {
     clearTimeout(this.screenTimer);
-    this.screenTimer = this.ctx.setTimeout(() => this.screenNow(), delay);
+    const chars = this.currentChars();
+    if (isLongDraft(chars)) {
+      const wasScreening = this.longScreenChars !== undefined;
+      this.longScreenChars = chars;
+      if (!wasScreening) this.render();
+    }
+    this.screenTimer = this.ctx.setTimeout(() => this.screenNow(), delay ?? screenDebounceMs(chars));
+  }
+
+  private currentChars(): number {
+    let n = 0;
+    for (const field of this.fields) n += field.snapshot.text.length;
+    return n;
   }
 
   // ------------------------------------------------------------------ screening
@@ -299,8 +357,9 @@ export class ConsoleSession {
     return { platform: this.adapter.platform, fields };
   }
 
+  /** Unsaved drafts get a per-tab key (draft-key.ts), so two new articles never share approvals or editors. */
   private draftKey(): string {
-    return `${this.adapter.platform}:${this.adapter.draftId(new URL(location.href))}`;
+    return draftKeyFor(this.adapter.platform, this.adapter.draftId(new URL(location.href)));
   }
 
   private draftContext(): DraftContext {
@@ -314,50 +373,135 @@ export class ConsoleSession {
     };
   }
 
-  /** Re-reads every field and screens the draft as it is in the DOM right now. */
+  /**
+   * Re-reads every field and screens the draft as it is in the DOM right now: at once for a short draft; for
+   * a long one (screening.ts) after the status line has been painted, so the user sees why the page is busy.
+   */
   private screenNow(): void {
     clearTimeout(this.screenTimer);
     if (!this.surface || !this.ruleset) return;
     for (const field of this.fields) if (field.element.isConnected) field.refresh();
-    const draft = this.readDraft();
-    const started = nowMs();
-    let findings: Finding[];
-    try {
-      findings = screen(draft, this.ruleset);
-    } catch (err) {
-      console.error('[先审] 审查出错', err);
-      findings = [];
+    if (this.isScreenedNow()) {
+      // Same text, same ruleset, same fields: the screen is pure, its answer would be the same.
+      this.longScreenChars = undefined;
+      this.releaseScreenWaiters();
+      return;
     }
-    const cost = nowMs() - started;
-    this.findings = findings;
-    for (const field of this.fields) field.setFindings(findings.filter((f) => f.field === field.name));
-    this.screened = true;
-    this.paint();
-    if (this.held && gateVerdict(this.gateInputs()).allow) this.held = undefined;
-    this.render();
-    this.recordScreen(cost);
-    void this.requestStatus();
+    const chars = this.currentChars();
+    if (isLongDraft(chars)) {
+      this.startLongScreen(chars);
+      return;
+    }
+    const draft = this.readDraft();
+    this.finishScreen(draft, runScreen(screen, draft, this.ruleset));
   }
 
+  private isScreenedNow(): boolean {
+    return (
+      this.screenError === undefined &&
+      this.screenedContent === this.contentKey() &&
+      this.screenedRuleset === this.ruleset &&
+      this.screenedFields === this.fields
+    );
+  }
+
+  private startLongScreen(chars: number): void {
+    const token = ++this.longScreenToken;
+    this.longScreenChars = chars;
+    this.render();
+    let started = false;
+    const go = () => {
+      if (started || token !== this.longScreenToken) return;
+      started = true;
+      this.runLongScreen();
+    };
+    // Let the browser paint 正在审查（稿件较长…）… before the screen keeps the main thread busy; the timer is
+    // the fallback for a tab in the background, where animation frames do not run.
+    requestAnimationFrame(() => this.ctx.setTimeout(go, 0));
+    this.ctx.setTimeout(go, 120);
+  }
+
+  private runLongScreen(): void {
+    if (!this.surface || !this.ruleset) return;
+    for (const field of this.fields) if (field.element.isConnected) field.refresh();
+    const draft = this.readDraft();
+    this.finishScreen(draft, runScreen(screen, draft, this.ruleset));
+  }
+
+  private finishScreen(draft: Draft, outcome: ScreenOutcome): void {
+    this.longScreenToken++;
+    this.longScreenChars = undefined;
+    if (outcome.ok) {
+      this.findings = outcome.findings;
+      this.screenError = undefined;
+    } else {
+      // Never a pass: nothing is listed as found, and the gate holds while screenError is set.
+      this.findings = [];
+      this.screenError = outcome.error;
+    }
+    for (const field of this.fields) field.setFindings(this.findings.filter((f) => f.field === field.name));
+    this.screened = true;
+    this.screenedContent = JSON.stringify(draft.fields);
+    this.screenedRuleset = this.ruleset;
+    this.screenedFields = this.fields;
+    this.paint();
+    if (this.held && this.verdictNow().allow) this.held = undefined;
+    this.render();
+    this.recordScreen(outcome.ms);
+    this.releaseScreenWaiters();
+    if (outcome.ok) void this.requestStatus();
+  }
+
+  private releaseScreenWaiters(): void {
+    const waiters = this.screenWaiters;
+    this.screenWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Resolves when the next screen (or the check that the current one is up to date) has finished. */
+  private whenScreened(): Promise<void> {
+    return new Promise((resolve) => this.screenWaiters.push(resolve));
+  }
+
+  /** JSON of the fields as last read; memoised on the field texts (a 5 MB draft is not re-serialised per render). */
   private contentKey(): string {
-    return JSON.stringify(this.readDraft().fields);
+    const texts = this.fields.map((f) => f.snapshot.text);
+    const cached = this.contentCache;
+    if (cached && cached.texts.length === texts.length && cached.texts.every((t, i) => t === texts[i])) return cached.key;
+    const key = JSON.stringify(this.readDraft().fields);
+    this.contentCache = { texts, key };
+    return key;
   }
 
   private async requestStatus(): Promise<void> {
     const context = this.draftContext();
-    const content = JSON.stringify(context.draft.fields);
     const status = await reviewStatus(context);
     if (!status) return;
     this.reviewAvailable = true;
-    if (content !== this.contentKey()) return; // the draft moved on; a newer request follows
+    await this.adoptStatus(status); // refused when the draft moved on; a newer request follows
+  }
+
+  /**
+   * Takes a status (review:status reply, a resolve, or the panel's onStatus after a decision or after
+   * review:refresh when the identity changed) only if it was computed for exactly the draft on screen:
+   * same draft key and draftHash === draftHash(current draft). Returns whether it was taken.
+   */
+  private async adoptStatus(status: ReviewStatus): Promise<boolean> {
+    const key = this.draftKey();
+    const content = this.contentKey();
+    const draft = this.readDraft();
+    if (status.draftKey !== key) return false;
+    const matches = await statusMatchesDraft(status, draft, this.hasher);
+    if (!matches || this.draftKey() !== key || this.contentKey() !== content) return false;
     this.status = status;
     this.statusContent = content;
-    if (this.held && gateVerdict(this.gateInputs()).allow) this.held = undefined;
+    if (this.held && this.verdictNow().allow) this.held = undefined;
     this.render();
+    return true;
   }
 
   private resolutions(): Record<string, Resolution> {
-    return { ...(this.status?.resolutions ?? {}), ...this.localResolutions } as Record<string, Resolution>;
+    return mergeResolutions(this.status, this.localResolutions);
   }
 
   private gateInputs() {
@@ -369,21 +513,41 @@ export class ConsoleSession {
     };
   }
 
+  /** What the content script itself holds for, before the gate policy: a failed screen, or one not finished. */
+  private localHold(): string[] | undefined {
+    if (this.screenError !== undefined) return screenErrorReasons(this.screenError);
+    if (this.screenedContent !== this.contentKey() || this.longScreenChars !== undefined) {
+      const chars = this.currentChars();
+      return [isLongDraft(chars) ? longScreenHoldReason(chars) : '先审正在审查当前内容，请稍候再发布。'];
+    }
+    return undefined;
+  }
+
+  private verdictNow(): PolicyVerdict {
+    const hold = this.localHold();
+    return hold ? { allow: false, reasons: hold, needsStatus: false } : gateVerdict(this.gateInputs());
+  }
+
   // ------------------------------------------------------------------ painting
 
   private paint(): void {
     const ranges: PaintItem[] = [];
     const boxes: OverlayItem[] = [];
-    for (const field of this.fields) {
+    const candidates: { field: LiveField; f: Finding; severity: Finding['severity'] }[] = [];
+    for (const field of this.fields)
+      for (const f of field.findings)
+        if (field.snapshot.kind === 'value' || field.ranges.has(f.id)) candidates.push({ field, f, severity: f.severity });
+    // A huge draft can have tens of thousands of findings: paint the first MAX_PAINTED (blocks first) and say so.
+    const { painted, total } = paintSelection(candidates, MAX_PAINTED);
+    this.paintCapped = total > painted.length ? total : undefined;
+    for (const { field, f } of painted) {
       const snap = field.snapshot;
-      for (const f of field.findings) {
-        if (snap.kind === 'value') {
-          boxes.push({ field: field.name, severity: f.severity, text: f.text, element: snap.element, start: f.start, end: f.end });
-          continue;
-        }
-        const range = field.ranges.get(f.id);
-        if (range) ranges.push({ range, severity: f.severity });
+      if (snap.kind === 'value') {
+        boxes.push({ field: field.name, severity: f.severity, text: f.text, element: snap.element, start: f.start, end: f.end });
+        continue;
       }
+      const range = field.ranges.get(f.id);
+      if (range) ranges.push({ range, severity: f.severity });
     }
     for (const item of this.highlights.paint(ranges)) {
       boxes.push({ field: '', severity: item.severity, text: item.range.toString(), range: item.range });
@@ -414,8 +578,8 @@ export class ConsoleSession {
 
   private state(): SidebarState {
     if (this.unsupported && !this.held) return 'unsupported';
-    if (this.held) return 'held';
-    if (!this.screened) return 'screening';
+    if (this.held || this.screenError !== undefined) return 'held';
+    if (!this.screened || this.longScreenChars !== undefined) return 'screening';
     const resolutions = this.resolutions();
     return this.findings.some((f) => f.severity !== 'info' && !resolutions[f.id]) ? 'problems' : 'clean';
   }
@@ -426,27 +590,32 @@ export class ConsoleSession {
     for (const spec of this.surface.fields) fieldLabels[spec.name] = spec.label;
     // Which fields were found: a debugging aid visible in the page's DOM inspector (our own host element).
     if (this.sidebar.host) this.sidebar.host.dataset.xsFields = this.fields.map((f) => f.name).join(',');
+    if (this.sidebar.host) this.sidebar.host.dataset.xsDraftKey = this.draftKey();
     const problemText = this.problems.map((p) => `${p.problem === 'missing' ? '未找到' : '找到多个'}「${p.spec.label}」`);
+    const state = this.state();
+    const unsupportedReason = this.unsupported ? `${UNSUPPORTED_REASON}：${problemText.join('、')}` : undefined;
+    let statusText = this.note;
+    if (this.screenError !== undefined) statusText = SCREEN_ERROR_STATUS;
+    else if (this.longScreenChars !== undefined && state !== 'unsupported') statusText = longScreenStatus(this.longScreenChars);
+    else if (statusText === undefined && this.paintCapped !== undefined)
+      statusText = `${defaultStatusText(state, this.findings.length, unsupportedReason)}；${paintCapNote(this.paintCapped)}`;
     this.sidebar.render({
-      state: this.state(),
+      state,
       findings: this.findings,
       resolutions: this.resolutions(),
       fieldLabels,
       platformLabel: this.adapter.label,
-      statusText: this.note,
-      heldReasons: this.held,
-      unsupportedReason: this.unsupported ? `${UNSUPPORTED_REASON}：${problemText.join('、')}` : undefined,
+      statusText,
+      heldReasons: this.held ?? (this.screenError !== undefined ? screenErrorReasons(this.screenError) : undefined),
+      unsupportedReason,
       // The review service's panel, once that service has answered in this tab.
       reviewSlot: this.reviewAvailable
         ? createElement(ReviewPanel, {
             draftKey: this.draftKey(),
             status: this.gateInputs().statusForThisContent,
-            onStatus: (status) => {
-              this.status = status;
-              this.statusContent = this.contentKey();
-              if (this.held && gateVerdict(this.gateInputs()).allow) this.held = undefined;
-              this.render();
-            },
+            // After a decision, an override, or review:refresh when the identity changed: only if it is
+            // still the status of the text on screen (adoptStatus compares draft hashes).
+            onStatus: (status) => void this.adoptStatus(status),
           })
         : undefined,
       collapsed: this.collapsed,
@@ -497,20 +666,36 @@ export class ConsoleSession {
       return;
     }
     this.note = undefined;
+    // A one-click fix changes the content, so whoever applies it becomes an editor of the draft, reviewer or
+    // not: under 自编自审 rules the person who changed a text may not approve that text. (The approval is also
+    // bound to the old draftHash, so it would not count for the new text anyway.) Recorded explicitly rather
+    // than through the input event, whose isTrusted the fix does not control.
+    this.noteEdited();
     this.screenNow();
   }
 
   private async accept(f: Finding, reason: string): Promise<void> {
     this.localResolutions[f.id] = { resolution: 'accepted', reason };
-    if (this.held && gateVerdict(this.gateInputs()).allow) this.held = undefined;
+    this.note = undefined;
+    if (this.held && this.verdictNow().allow) this.held = undefined;
     this.render();
-    const status = this.status;
-    if (!status) return;
-    const next = await reviewResolve(this.draftKey(), status.draftHash, f, 'accepted', reason);
-    if (!next) return;
-    this.status = next;
-    this.statusContent = this.contentKey();
-    this.render();
+    // Without the review service (not installed) the local mark is all there is; with it, the service decides.
+    if (!this.reviewAvailable) return;
+    if (!this.status || this.statusContent !== this.contentKey()) await this.requestStatus();
+    const status = this.statusContent === this.contentKey() ? this.status : undefined;
+    const result = status
+      ? await reviewResolve(this.draftKey(), status.draftHash, f, 'accepted', reason)
+      : { ok: false as const, error: '审核状态尚未确认，请稍候再试', unavailable: true };
+    if (this.localResolutions[f.id]?.reason !== reason) return; // superseded by another accept of this row
+    delete this.localResolutions[f.id];
+    if (!result.ok) {
+      // Refused (e.g. the person edited this draft, or is not a reviewer): the finding stays open, and the
+      // sidebar says why in the service's own words.
+      this.note = `未能接受「${f.text}」：${result.error}`;
+      this.render();
+      return;
+    }
+    if (!(await this.adoptStatus(result.status))) this.render();
   }
 
   // ------------------------------------------------------------------ publish gate
@@ -539,15 +724,32 @@ export class ConsoleSession {
       };
     }
     if (!this.ruleset) return { allow: false, reasons: ['先审正在加载规则库，请稍候再发布。'] };
+    // Short drafts are screened right here, synchronously; a long one only if no screen of exactly this
+    // content has finished, and then asynchronously: held until it has (never passed unscreened).
     this.screenNow();
-    const verdict = gateVerdict(this.gateInputs());
+    if (this.localHold() && this.screenError === undefined) {
+      return { allow: false, reasons: this.localHold()!, pending: this.afterScreen(3) };
+    }
+    return this.policyVerdict();
+  }
+
+  private policyVerdict(): GateVerdict {
+    const verdict = this.verdictNow();
     if (verdict.allow) return verdict;
     if (!verdict.needsStatus) return { allow: false, reasons: verdict.reasons };
     const pending = this.requestStatus().then((): GateVerdict => {
-      const later = gateVerdict(this.gateInputs());
+      const later = this.verdictNow();
       return later.allow ? later : { allow: false, reasons: later.reasons };
     });
     return { allow: false, reasons: verdict.reasons, pending };
+  }
+
+  /** The verdict once the running (long) screen has finished; follows edits made meanwhile a few times. */
+  private async afterScreen(rounds: number): Promise<GateVerdict> {
+    await this.whenScreened();
+    if (this.localHold() && this.screenError === undefined && rounds > 0) return this.afterScreen(rounds - 1);
+    const verdict = this.policyVerdict();
+    return verdict.allow || !verdict.pending ? verdict : verdict.pending;
   }
 
   private onHeld(hit: GateHit, reasons: string[]): void {

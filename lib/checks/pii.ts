@@ -15,7 +15,7 @@ import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
 import { COMPOUND_SURNAMES, SURNAME_CHARS } from './util/surnames';
 import { findUrls } from './util/urls';
-import { sentenceAround, type Span, capFindings } from './util/text';
+import { MAX_FINDINGS_PER_FIELD, capFindings, sentenceAround, type Span } from './util/text';
 
 const LIST = 'pii-context';
 const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
@@ -144,7 +144,7 @@ const MAX_GROUPS = 6;
  * The token as a whole; else, left to right, the longest runs of whole groups that validate, so a line of numbers
  * separated by single spaces (2025 13956412876 13805641297) yields each number.
  */
-function classifyToken(tok: Token, norm: NormText, ctx: Context): Candidate[] {
+function classifyToken(tok: Token, norm: NormText, ctx: Context, limit: number): Candidate[] {
   const orig = (s: number) => toOriginal(norm, s, s + 1).start;
   if (tok.compact.length <= MAX_TOKEN) {
     const whole = classify(tok.compact, tok.start, tok.end, tok.plus, ctx, orig(tok.start));
@@ -153,15 +153,18 @@ function classifyToken(tok: Token, norm: NormText, ctx: Context): Candidate[] {
   const g = tok.groups;
   const out: Candidate[] = [];
   if (g.length < 2) return out;
-  for (let a = 0; a < g.length; ) {
+  // Digits of each group, so a run of groups is a concatenation (no re-slicing of the text per attempt).
+  const gd = g.map((x) => norm.text.slice(x.start, x.end).replace(/[^0-9x*\u00d7\u25cf\u2022]/g, ''));
+  for (let a = 0; a < g.length && out.length < limit; ) {
     let found: Candidate | undefined;
     let used = 1;
-    for (let size = Math.min(MAX_GROUPS, g.length - a); size >= 1 && !found; size--) {
-      const s = g[a].start;
-      const e = g[a + size - 1].end;
-      if (e - s < 11) break; // shorter than any identifier we validate
-      const digits = norm.text.slice(s, e).replace(/[^0-9x*\u00d7\u25cf\u2022]/g, '');
-      found = classify(digits, s, e, a === 0 && tok.plus, ctx, orig(s));
+    const runs: string[] = [];
+    let digits = '';
+    for (let size = 1; size <= MAX_GROUPS && a + size <= g.length; size++) runs.push((digits += gd[a + size - 1]));
+    for (let size = runs.length; size >= 1 && !found; size--) {
+      const len = runs[size - 1].length;
+      if (len !== 11 && (len < 13 || len > 19)) continue; // no identifier we validate has this length
+      found = classify(runs[size - 1], g[a].start, g[a + size - 1].end, a === 0 && tok.plus, ctx, orig(g[a].start));
       used = size;
     }
     if (found) { out.push(found); a += used; } else a++;
@@ -389,9 +392,13 @@ function run(checkCtx: CheckContext): RawFinding[] {
     const norm = field.folded;
     // Digits inside links (item ids, tracking parameters) are not personal data.
     const urls = findUrls(norm);
+    let numbers = 0;
     for (const tok of digitTokens(norm.text)) {
       if (tok.compact.length < 11) continue;
-      for (const c of classifyToken(tok, norm, ctx)) {
+      // Past the per-field cap (see capFindings) further numbers would be dropped anyway: stop validating.
+      if (numbers >= MAX_FINDINGS_PER_FIELD) break;
+      for (const c of classifyToken(tok, norm, ctx, MAX_FINDINGS_PER_FIELD - numbers)) {
+        numbers++;
         const f = numberFinding(c, field, disclosure);
         if (urls.some((u) => u.start < f.end && f.start < u.end)) continue;
         out.push(f);

@@ -194,7 +194,14 @@ function run(ctx: CheckContext): RawFinding[] {
 
   // 2. Source lines: is the named source approved?
   const lines = ctx.fields.filter((f) => f.name !== 'sourceUrl').flatMap(sourceLines);
-  const selfMedia = (sl: SourceLine) => hitsTagged(sl.field, MARKERS, 'self-media').some((h) => h.start >= sl.value.start && h.end <= sl.value.end);
+  // A self-media tell names the kind of account (公众号“X”, 网友, 抖音): it ends the value or precedes a quote or
+  // bracket; followed by more Han characters it is part of a name (网络安全宣传周组委会).
+  const selfMedia = (sl: SourceLine) =>
+    hitsTagged(sl.field, MARKERS, 'self-media').some((h) => {
+      if (h.start < sl.value.start || h.end > sl.value.end) return false;
+      if (/^(?:自媒体|网友|博主)$/.test(h.entry.term)) return true;
+      return h.end === sl.value.end || !/\p{Script=Han}/u.test(sl.field.text[h.end]);
+    });
   for (const sl of lines) {
     const span = lineFinding(sl.field, sl.line, sl.key);
     if (isFlagged(sl.field.name, span)) continue;

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRichField, OBJECT_REPLACEMENT } from '@/lib/editor-kit/read-field';
 import { rangeFor } from '@/lib/editor-kit/ranges';
+import { prng } from '../../scripts/prng';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -18,10 +19,6 @@ function mount(html: string): HTMLElement {
   return root;
 }
 
-/** Deterministic PRNG so a failure reproduces. */
-function prng(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-}
 
 const WECHAT_BODY =
   '<section><span leaf="">这是第一段正文，包含一个</span><strong><span leaf="">加粗的词</span></strong><span leaf="">和“国家级”产品的说法。</span></section>' +

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOMATON_FORMAT_VERSION, Automaton } from '../../lib/core/matcher';
+import { prng } from '../../scripts/prng';
 
-/** mulberry32: small seeded PRNG so every run tests the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Occurrence = string; // `${id}@${start}-${end}`
 

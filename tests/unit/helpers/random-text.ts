@@ -1,14 +1,5 @@
 /** Seeded random inputs for property-style tests: reproducible, hostile to offset maps. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as seededRandom } from '../../../scripts/prng';
 
 /** Pieces that stress normalisation: traditional, full-width, invisibles, emoji, astral CJK, expansions, barriers. */
 export const HOSTILE_PIECES = [
