@@ -35,8 +35,13 @@ export class DraftHasher {
  * older content (a slow reply, or review:refresh after the identity changed while the text moved on) must
  * not open or close the gate for the text on screen.
  */
-export async function statusMatchesDraft(status: ReviewStatus, draft: Draft, hasher?: DraftHasher): Promise<boolean> {
-  const hash = hasher ? await hasher.hash(draft) : await draftHash(draft);
+export async function statusMatchesDraft(
+  status: ReviewStatus,
+  draft: Draft,
+  hasher?: DraftHasher,
+  content?: string,
+): Promise<boolean> {
+  const hash = hasher ? await hasher.hash(draft, content) : await draftHash(draft);
   return status.draftHash === hash;
 }
 

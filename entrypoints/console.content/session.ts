@@ -101,6 +101,8 @@ export class ConsoleSession {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly adapter: Adapter,
+    /** The core's screen (injectable so tests can make it fail: a failure must hold, never pass). */
+    private readonly screenFn: typeof screen = screen,
   ) {
     this.overlay = new OverlayPainter(document, ctx.signal);
     this.sidebar = new SidebarUi(ctx);
@@ -322,6 +324,15 @@ export class ConsoleSession {
       this.scheduleRelocate();
       return;
     }
+    if (isLongDraft(this.currentChars())) {
+      // A long draft is not re-read on every keystroke (reading 5 MB of DOM twice per key made typing lag):
+      // the painted Ranges are live and follow the edit, the gate forgets any clear verdict, and the debounced
+      // screen (and any publish attempt) re-reads everything. Until then the status says it is screening.
+      this.gate.disarm();
+      this.note = undefined;
+      this.scheduleScreen();
+      return;
+    }
     const changed = field.refresh();
     this.paint();
     if (changed) {
@@ -380,7 +391,11 @@ export class ConsoleSession {
   private screenNow(): void {
     clearTimeout(this.screenTimer);
     if (!this.surface || !this.ruleset) return;
-    for (const field of this.fields) if (field.element.isConnected) field.refresh();
+    const readError = this.refreshFields();
+    if (readError) {
+      this.finishScreen(this.readDraft(), readError);
+      return;
+    }
     if (this.isScreenedNow()) {
       // Same text, same ruleset, same fields: the screen is pure, its answer would be the same.
       this.longScreenChars = undefined;
@@ -393,7 +408,18 @@ export class ConsoleSession {
       return;
     }
     const draft = this.readDraft();
-    this.finishScreen(draft, runScreen(screen, draft, this.ruleset));
+    this.finishScreen(draft, runScreen(this.screenFn, draft, this.ruleset));
+  }
+
+  /** Re-reads every connected field; a reading that throws is a failed screen (held), not a pass. */
+  private refreshFields(): ScreenOutcome | undefined {
+    try {
+      for (const field of this.fields) if (field.element.isConnected) field.refresh();
+      return undefined;
+    } catch (err) {
+      console.error('[先审] 读取稿件出错', err);
+      return { ok: false, error: `读取稿件出错：${err instanceof Error ? err.message : String(err)}`, ms: 0 };
+    }
   }
 
   private isScreenedNow(): boolean {
@@ -423,9 +449,9 @@ export class ConsoleSession {
 
   private runLongScreen(): void {
     if (!this.surface || !this.ruleset) return;
-    for (const field of this.fields) if (field.element.isConnected) field.refresh();
+    const readError = this.refreshFields();
     const draft = this.readDraft();
-    this.finishScreen(draft, runScreen(screen, draft, this.ruleset));
+    this.finishScreen(draft, readError ?? runScreen(this.screenFn, draft, this.ruleset));
   }
 
   private finishScreen(draft: Draft, outcome: ScreenOutcome): void {
@@ -491,7 +517,7 @@ export class ConsoleSession {
     const content = this.contentKey();
     const draft = this.readDraft();
     if (status.draftKey !== key) return false;
-    const matches = await statusMatchesDraft(status, draft, this.hasher);
+    const matches = await statusMatchesDraft(status, draft, this.hasher, content);
     if (!matches || this.draftKey() !== key || this.contentKey() !== content) return false;
     this.status = status;
     this.statusContent = content;
@@ -713,7 +739,18 @@ export class ConsoleSession {
   }
 
   /** Fresh and synchronous: locate, read and screen the DOM as it is now, then apply the gate policy. */
+  /** The gate's question. Whatever goes wrong in answering it holds the publish (审查出错), never lets it pass. */
   private decide(): GateVerdict {
+    try {
+      return this.decideFresh();
+    } catch (err) {
+      console.error('[先审] 审查出错', err);
+      this.screenError = err instanceof Error ? err.message : String(err);
+      return { allow: false, reasons: screenErrorReasons(this.screenError) };
+    }
+  }
+
+  private decideFresh(): GateVerdict {
     if (!this.relocate()) {
       const detail = this.problems.map((p) => `${p.problem === 'missing' ? '未找到' : '找到多个'}「${p.spec.label}」`);
       return {

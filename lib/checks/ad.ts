@@ -37,6 +37,12 @@ const SALES_PRICE_RE = /(?:仅需|只需|仅售|仅要|低至|秒杀价|特价|�
 const GOODS_PRICE_RE = /[¥]\s?\d{1,7}(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?\s?元\s?[/／每]\s?(?:斤|盒|箱|件|瓶|袋|套|份|罐|包|提|支|条|只|台)/g;
 /** Discount patterns (weight 1): 8折, 打5折, 满100减20. */
 const DISCOUNT_RE = /\d(?:\.\d)?\s?折(?!扣|算|叠|合|返)|打\s?\d\s?折|满\s?\d{1,6}\s?减\s?\d{1,6}/g;
+/**
+ * A discount code with its value (优惠码WGFM88, 折扣码：SPRING25, 券码 8D2K9Q): a shop's promotion, weight 2. The
+ * words alone (优惠码 in the list) are a weak discount signal; 优惠政策、优惠券发放 by a government are not codes.
+ * Runs on the folded text (lower case, half width).
+ */
+const DISCOUNT_CODE_RE = /(?:优惠码|折扣码|促销码|优惠券码|券码|优惠口令|折扣口令|红包码)[\s:：为是]{0,3}[“"「]?[a-z0-9]{4,16}(?![a-z0-9])/g;
 
 interface Signal {
   field: string;
@@ -56,6 +62,7 @@ const LABEL: Record<string, string> = {
   price: '商品标价',
   shipping: '包邮',
   discount: '折扣促销',
+  code: '优惠码',
   urgency: '促销紧迫话术',
   absolute: '广告法绝对化用语',
   link: '商业链接',
@@ -86,6 +93,7 @@ function patternSignals(field: FieldContext): Signal[] {
     add(GOODS_PRICE_RE, 'price', 1);
     add(DISCOUNT_RE, 'discount', 1);
   }
+  add(DISCOUNT_CODE_RE, 'code', 2);
   return out;
 }
 
@@ -191,6 +199,7 @@ export const ad: CheckDef = {
       { draft: '老街文创馆推出冰箱贴和帆布包，限時搶購，售完即止！', expect: [{ text: '限時搶購' }] },
       { draft: { digest: '桐溪板鸭，全国板鸭第一品牌', body: '逢年过节，一只板鸭是馈赠亲友最好的选择。现面向全国招商加盟。' }, expect: [{ text: '第一品牌', field: 'digest' }, { text: '招商加盟' }] },
       { draft: '复制这段描述￥AbC1234XyZ￥后打开手机淘宝即可下单', expect: [{ text: '￥AbC1234XyZ￥' }] },
+      { draft: '土蜂蜜旗舰店开业啦！结算时输入优惠码WGFM88享受开业优惠，点击下单即可。', expect: [{ text: '优惠码WGFM88' }, { text: '点击下单' }] },
     ],
     guard: [
       { draft: '经市发展改革委核定，游泳馆收费标准为：成人20元/人·次，老年人享受半价优惠，儿童免费。' },
@@ -199,6 +208,8 @@ export const ad: CheckDef = {
       { draft: '求职者可扫码报名，月薪5000—8000元，包吃住，缴纳五险一金。' },
       { draft: '家长可扫码预约，接种费用由财政承担，个人无需支付任何费用。' },
       { draft: '预计最高气温37℃，这是今年第一个高温橙色预警。' },
+      { draft: '符合条件的小微企业可享受税费优惠政策，扫码即可在线申请补贴，咨询电话0550-4017720。' },
+      { draft: '政府消费券每张可抵扣50元，领取后凭券码到指定商户核销，先到先得。' },
     ],
   },
   run,

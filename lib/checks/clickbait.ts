@@ -3,11 +3,19 @@
  * 情绪的倾向性言论; rules.md 7). Phrases and weights come from the `clickbait-phrases` list (tag wN); stacked
  * punctuation, emoji runs, teaser endings and percentage bait are patterns here. Each field is scored on its own and
  * the title counts double: one mild word (竟然) is not clickbait, 震惊！ or 速看 is.
+ *
+ * - The 【…】 headline that opens a Weibo/Douyin body (after its #话题#) is that post's title and counts double
+ *   too, stacked punctuation included: 【刚刚！！！县城公交线路有调整】 is flagged, 【高温橙色预警！】 is not.
+ * - Cute or colloquial forms of address (家人们、宝子们、亲们, tag address:N) count only where they address the
+ *   reader: at the start of a clause and followed by punctuation (家人们，今晚…), not in 和家人们团聚 or 乡亲们.
+ * - A phrase must be a word of the text: 必看 in 务必|看管 matches across a word boundary and is dropped
+ *   (util/words.ts).
  */
 import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
 import { matchAllOriginal } from '../core/spans';
-import { sourceOf, tagWeight, unguarded } from './util/lists';
-import { capFindings } from './util/text';
+import { sourceOf, tagKind, tagWeight, unguarded } from './util/lists';
+import { capFindings, type Span } from './util/text';
+import { crossesWordBoundary } from './util/words';
 
 const LIST = 'clickbait-phrases';
 const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
@@ -24,6 +32,11 @@ const STACKED_RE = /[!?]{2,8}/g;
 /** A teaser ending: the title trails off (weight 1). */
 const TEASER_END_RE = /(?:\.{3,6}|…{1,3}|。{3})\s?$/;
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+/** The 【…】 headline opening a body, after any #话题# tags: a Weibo/Douyin post's title. Run on the folded text. */
+const BODY_HEADLINE_RE = /^(?:\s*#[^#\n]{1,30}#)*\s*【[^【】\n]{1,60}】/u;
+/** Words before an address term that keep it vocative (各位家人们, 亲爱的宝子们). */
+const VOCATIVE_LEAD = /(?:各位|亲爱的|亲爱滴|我的|嗨|哈喽|大家好)$/;
+const INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff]/;
 
 interface Signal {
   start: number;
@@ -32,8 +45,36 @@ interface Signal {
   phrase: boolean;
 }
 
-function signals(field: FieldContext): Signal[] {
-  const out: Signal[] = unguarded(field.hits(LIST)).map((h) => ({ start: h.start, end: h.end, weight: tagWeight(h.entry.tag), phrase: true }));
+/** Does the hit address the reader: clause start before it (or 各位/亲爱的), punctuation, emoji or line end after it? */
+function isVocative(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && INVISIBLE.test(text[i - 1]) && text[i - 1] !== '\n') i--;
+  const before = text[i - 1];
+  const leadOk = before === undefined || !/[\p{Script=Han}\p{L}\p{N}]/u.test(before) || VOCATIVE_LEAD.test(text.slice(Math.max(0, i - 4), i));
+  if (!leadOk) return false;
+  let j = end;
+  while (j < text.length && INVISIBLE.test(text[j]) && text[j] !== '\n') j++;
+  const after = text[j];
+  return after === undefined || after === '\n' || /[\p{P}\p{Extended_Pictographic}~～]/u.test(after);
+}
+
+/** The body's opening 【…】 headline (original offsets), if any. */
+function headline(field: FieldContext): Span | undefined {
+  if (field.name !== 'body') return undefined;
+  const m = BODY_HEADLINE_RE.exec(field.folded.text);
+  if (!m) return undefined;
+  const open = m[0].lastIndexOf('【');
+  return { start: field.folded.start[open], end: field.folded.start[m[0].length - 1] + 1 };
+}
+
+function signals(field: FieldContext, head: Span | undefined): Signal[] {
+  const text = field.text;
+  const out: Signal[] = [];
+  for (const h of unguarded(field.hits(LIST))) {
+    if (crossesWordBoundary(field, h)) continue;
+    if (tagKind(h.entry.tag) === 'address' && !isVocative(text, h.start, h.end)) continue;
+    out.push({ start: h.start, end: h.end, weight: tagWeight(h.entry.tag), phrase: true });
+  }
   const norm = field.folded;
   if (norm.text.indexOf('%') >= 0) {
     for (const m of matchAllOriginal(norm, PERCENT_BAIT_RE)) {
@@ -42,8 +83,12 @@ function signals(field: FieldContext): Signal[] {
       out.push({ start: m.start, end: m.end, weight: 3, phrase: true });
     }
   }
-  if (field.name === 'title' || out.length) {
-    for (const m of matchAllOriginal(norm, STACKED_RE)) out.push({ start: m.start, end: m.end, weight: 1, phrase: false });
+  if (field.name === 'title' || out.length || head) {
+    for (const m of matchAllOriginal(norm, STACKED_RE)) {
+      // In a body, punctuation counts next to other signals or inside the headline.
+      if (field.name !== 'title' && !out.length && !(head && m.start >= head.start && m.end <= head.end)) continue;
+      out.push({ start: m.start, end: m.end, weight: 1, phrase: false });
+    }
   }
   if (field.name === 'title') {
     const teaser = TEASER_END_RE.exec(norm.text);
@@ -62,19 +107,23 @@ function run(ctx: CheckContext): RawFinding[] {
   const source = sourceOf(ctx, LIST);
   for (const field of ctx.fields) {
     if (field.name === 'sourceUrl' || field.name === 'author') continue;
-    const sig = signals(field);
+    const head = headline(field);
+    const sig = signals(field, head);
     if (!sig.length) continue;
-    const factor = field.name === 'title' ? TITLE_FACTOR : 1;
-    const score = sig.reduce((s, x) => s + x.weight, 0) * factor;
+    const inTitle = (x: Signal) => field.name === 'title' || (!!head && x.start >= head.start && x.end <= head.end);
+    const score = sig.reduce((s, x) => s + x.weight * (inTitle(x) ? TITLE_FACTOR : 1), 0);
     if (score < THRESHOLD) continue;
     // Report the phrases; punctuation and emoji are reported only when nothing else carries the score.
     const report = sig.some((s) => s.phrase) ? sig.filter((s) => s.phrase) : sig;
     for (const s of report) {
-      const text = field.text.slice(s.start, s.end);
+      // Punctuation stacked right after a phrase is part of it (刚刚！！！): one finding, one fix.
+      const tail = s.phrase ? sig.find((x) => !x.phrase && x.start === s.end) : undefined;
+      const end = tail ? tail.end : s.end;
+      const text = field.text.slice(s.start, end);
       out.push({
         field: field.name,
         start: s.start,
-        end: s.end,
+        end,
         check: field.name === 'title' ? 'clickbait.title' : 'clickbait.body',
         message: `“${text}”属标题党、煽情或卖萌式表达：政务新媒体应庄重、客观，请改为直接陈述事实（如直接写明时间、地点、事项）`,
         source: s.phrase ? source : undefined,
@@ -100,6 +149,9 @@ export const clickbait: CheckDef = {
       { draft: '祖国76岁生日快乐！不转不是中国人！', expect: [{ text: '不转不是中国人' }] },
       { draft: '９９％的人都不知道，老街的青石板路下面还藏着一条暗渠！', expect: [{ text: '９９％的人都不知道' }] },
       { draft: { title: '竟然是这样？？', body: '今天说说社保卡。' }, expect: [{ text: '竟然是', field: 'title' }] },
+      { draft: '#梧冈交通# 【刚刚！！！县城公交3路、8路线路有调整】因管网施工，3路车临时绕行建设路。', expect: [{ text: '刚刚！！！' }], note: 'a Weibo 【】 headline is the title' },
+      { draft: '家人们，今晚7点半，副县长带着咱们的山货来直播间啦！', expect: [{ text: '家人们' }] },
+      { draft: '宝子们，这些“彩色药丸”千万别碰！', expect: [{ text: '宝子们' }] },
     ],
     guard: [
       { draft: '南京大屠杀惨案震惊中外，我们要铭记历史、缅怀先烈。' },
@@ -107,6 +159,9 @@ export const clickbait: CheckDef = {
       { draft: { title: '关于开展2025年度养老保险待遇资格认证的通知', body: '请符合条件的人员在规定时间内完成认证。' } },
       { draft: '请加快推进项目建设，迅速看齐先进地区。' },
       { draft: { title: '高温橙色预警！', body: '预计未来3天最高气温将达37℃以上。' } },
+      { draft: '暑期中小学生放假在家，请各位家长务必看管好自家孩子，不私自下水游泳。', note: '务必|看管 contains 必看 across a word boundary' },
+      { draft: '春节期间，在外务工人员陆续返乡与家人们团聚，父老乡亲们其乐融融。', note: '家人们 not addressing the reader' },
+      { draft: '#梧冈天气# 【高温橙色预警！】预计未来3天最高气温将达37℃以上，请注意防暑。' },
     ],
   },
   run,

@@ -5,8 +5,8 @@
  * - unacceptable sources (来源：网络, 图片来源于网络, 转自朋友圈, 来源：自媒体…) from `repost-markers` -> block, the
  *   whole source line is reported;
  * - self-media disclaimers (如有侵权请联系删除) -> review;
- * - agency datelines and bylines (新华社北京3月5日电, 本报讯, 记者 王晓东) and 原标题 lines in a draft with no
- *   source line -> review;
+ * - agency datelines and bylines (新华社北京3月5日电, 本报讯, 记者 王晓东, 央视网消息, XX客户端消息, 据新华社消息,
+ *   据人民日报报道) and 原标题 lines in a draft with no source line -> review;
  * - a source line naming a source that is not on `approved-sources` -> review when it looks like self-media, info
  *   otherwise (local party and government units are approved by their name's suffix, see the list header).
  */
@@ -14,7 +14,7 @@ import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '
 import { matchAllOriginal } from '../core/spans';
 import { toOriginal } from '../core/normalize';
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
-import { lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
+import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
 
 const MARKERS = 'repost-markers';
 const APPROVED = 'approved-sources';
@@ -39,6 +39,18 @@ const AGENCY_BEFORE_RE =
 const BYLINE_AT_RE =
   /记者(?:[ \t\u3000:：]{1,3}[\p{Script=Han}]{2,4}(?:[ \t\u3000、]{1,2}[\p{Script=Han}]{2,4}){0,3}|[\p{Script=Han}]{2,3}(?=\s?报道))/uy;
 const BYLINE_BEFORE = /[\n（(【\s]/;
+// Media bylines (rules.md 5.2): 央视网消息：… / 人民日报客户端消息，… at a clause start, and 据新华社消息 / 据央视新闻报道.
+// The name must read as a news medium (an agency, or a name ending in 网/报/客户端/电视台/新闻…): 据气象部门消息 and
+// 据县气象台消息 quote a government unit, not another medium. Tried only where 消息 or 报道 occurs.
+const MEDIA_NAME =
+  String.raw`(?:新华社|中新社|央视新闻|央视|央广|中央广播电视总台|[\p{Script=Han}A-Za-z]{0,10}?(?:日报|晚报|早报|时报|商报|报社|新闻网|网|客户端|电视台|广播电台|广播电视台|融媒体中心|融媒|新闻|app|APP|App))`;
+const MEDIA_BYLINE_RE = new RegExp(
+  String.raw`(?<![\p{Script=Han}A-Za-z0-9])(?:${MEDIA_NAME})(?:[\p{Script=Han}]{0,6}\d{1,2}月\d{1,2}日)?\s?消息(?=\s|[:：，,])|据\s?(?:${MEDIA_NAME})\s?(?:消息|报道)(?=\s|[:：，,。])`,
+  'gu',
+);
+/** Names that end like a medium but are not one (国家电网, 城市管网) or say no medium (相关新闻, 有关报道). */
+const NOT_MEDIA_RE = /(?:电网|管网|路网|水网|互联网)$|^(?:据\s?)?(?:相关|有关|多家|各大|网络|媒体)/;
+
 /** Prefixes allowed before a source keyword on its line: 图片来源、本文来源、素材来源于网络. */
 const KEY_PREFIX_RE = /^(?:本文|文章|部分|文中|本期)?(?:图片|素材|文字|视频|内容|配图|图文|图|资料|音乐)?$/;
 
@@ -115,6 +127,21 @@ function bylines(field: FieldContext): Span[] {
     BYLINE_AT_RE.lastIndex = at;
     const m = BYLINE_AT_RE.exec(t);
     if (m) out.push(toOriginal(norm, from, at + m[0].length));
+  }
+  return out;
+}
+
+/** Media bylines: 央视网消息, 人民日报客户端消息, 据新华社消息, 据央视新闻报道 (on the folded text). */
+function mediaBylines(field: FieldContext): Span[] {
+  const norm = field.folded;
+  const t = norm.text;
+  if (t.indexOf('消息') < 0 && t.indexOf('报道') < 0) return [];
+  const out: Span[] = [];
+  for (const m of matchAllOriginal(norm, MEDIA_BYLINE_RE)) {
+    const name = m.match[0].replace(/\s?(?:消息|报道)$/, '');
+    if (NOT_MEDIA_RE.test(name)) continue;
+    out.push({ start: m.start, end: m.end });
+    if (out.length >= MAX_FINDINGS_PER_FIELD) break; // the rest would be capped away (capFindings)
   }
   return out;
 }
@@ -230,6 +257,9 @@ function run(ctx: CheckContext): RawFinding[] {
     const marks: { span: Span; what: string }[] = [];
     for (const span of datelines(field)) marks.push({ span, what: '电头' });
     for (const span of bylines(field)) marks.push({ span, what: '记者署名' });
+    for (const span of mediaBylines(field)) marks.push({ span, what: '媒体电头' });
+    // Past the per-field cap further marks would be dropped anyway; the overlap test below is linear in `flagged`.
+    if (marks.length > MAX_FINDINGS_PER_FIELD) marks.length = MAX_FINDINGS_PER_FIELD;
     for (const h of hitsTagged(field, MARKERS, 'headline-key')) {
       const line = trimSpan(text, lineAround(text, h.start));
       if (wordChars(text, line.start, h.start, 2) > 2) continue;
@@ -284,6 +314,9 @@ export const repost: CheckDef = {
         draft: '原标题：《社区嵌入式服务设施建设全面推进》\n新华社北京3月5日电 在社区“家门口”吃上热乎饭。',
         expect: [{ text: '原标题：《社区嵌入式服务设施建设全面推进》' }, { text: '新华社北京3月5日电' }],
       },
+      { draft: '看哭了😭 央视网消息：在青岚乡，有一位90后村医坚守山村8年。', expect: [{ text: '央视网消息' }] },
+      { draft: '人民日报客户端消息，近日，全省乡村振兴现场推进会在我县召开。', expect: [{ text: '人民日报客户端消息' }] },
+      { draft: '据新华社消息，国家出台了一系列稳就业政策措施。', expect: [{ text: '据新华社消息' }] },
     ],
     guard: [
       { draft: '人民网安澜4月9日电（记者 周敏）早上8点半，社区养老服务站已经热闹起来。\n转载自：人民网' },
@@ -292,6 +325,9 @@ export const repost: CheckDef = {
       { draft: '项目资金来源于县级财政和社会资本，来源网络安全专项资金的部分另行核算。' },
       { draft: '来源：网络安全宣传周组委会' },
       { draft: '这些谣言大多来源于网络，请市民不信谣、不传谣。' },
+      { draft: '据气象部门消息，未来三天我县以晴热天气为主，请做好防暑降温。' },
+      { draft: '据县气象台消息，今年入汛以来我县降雨量较常年偏多三成。' },
+      { draft: '央视网消息：全国防汛抗旱工作会议在京召开。\n来源：央视网' },
     ],
   },
   run,

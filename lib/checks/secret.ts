@@ -8,12 +8,17 @@
  * - Internal markers (内部资料, 注意保存, 不得外传, 此件不公开…) written as a marker (own line, short bracketed note)
  *   -> block; in running prose -> review, or info where the paragraph is about keeping secrets (严禁泄露内部资料).
  * - Draft-status markers (征求意见稿, 讨论稿, 送审稿) as a marker -> review, unless the post is a public consultation.
+ * - Disclosure vocabulary (不予公开, 不宜公开, 非公开) is a finding only as a marking (own line, bracketed note, or the
+ *   marking phrase 此件不予公开); a count after it (不予公开3件, 不予公开：2条) is a disclosure-report statistic.
+ * - A marker word must be a word of the text: 内部 in 村内|部分 or 机密 in 手机|密码 matches across a word boundary
+ *   and is dropped (util/words.ts). A bare 内部 is no marker at all (内部控制、内部审计).
  * All words come from the `secret-markers` list (matched on the skeleton: 機 密, 内部\u200B资料 are caught).
  */
 import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
 import type { Severity } from '../core/types';
 import { sourceOf, tagKind, unguarded } from './util/lists';
-import { isMarkerPosition, lineAround, capFindings } from './util/text';
+import { MAX_FINDINGS_PER_FIELD, isMarkerPosition, lineAround, capFindings } from './util/text';
+import { crossesWordBoundary } from './util/words';
 
 const LIST = 'secret-markers';
 const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
@@ -25,6 +30,12 @@ const STARS = '★☆*＊✩✭✮✯⭐';
 const SECRECY_TALK = /保密|泄露|泄密|外泄|涉密|严禁|禁止|防止|违反|教育|培训|意识|宣传|加强.{0,8}管理/;
 /** A post that openly asks for comments on a draft: its 征求意见稿 is public by design. */
 const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
+/**
+ * A count right after the word (不予公开3件, 不予公开：2条, a table cell 不予公开 | 1): a row of a 政府信息公开
+ * annual report or of a statistics table, not a marking on the document.
+ */
+const COUNT_AFTER =
+  /^[ \t\u3000:：|｜]{0,3}(?:(?:[0-9０-９]+|[一二两三四五六七八九十]+)\s?(?:件|条|项|个|份|次|宗|起|户|%|％)|[0-9０-９]+(?![0-9０-９.．\p{Script=Han}]))/u;
 
 function starAfter(text: string, end: number): number {
   for (let i = end; i < text.length && i - end <= STAR_GAP; i++) {
@@ -100,12 +111,19 @@ function run(ctx: CheckContext): RawFinding[] {
   for (const field of ctx.fields) {
     if (field.name === 'sourceUrl') continue;
     const text = field.text;
+    // Findings per sub-check in this field: past the cap (see capFindings) a hit would be dropped anyway, so a pasted
+    // megabyte of markers stops costing marker-position and word-boundary look-ups.
+    const count = new Map<string, number>();
     for (const h of unguarded(field.hits(LIST))) {
       const tag = tagKind(h.entry.tag);
+      const sub = tag === 'draft' ? 'draft' : tag === 'level' || tag === 'level-field' ? 'level' : 'internal';
+      if ((count.get(sub) ?? 0) >= MAX_FINDINGS_PER_FIELD) continue;
+      if (crossesWordBoundary(field, h)) continue;
       let f: RawFinding | undefined;
       if (tag === 'level') f = levelFinding(field, h);
       else if (tag === 'level-field') f = levelField(field, h);
       else if (tag === 'internal' || tag === 'internal-weak') {
+        if (COUNT_AFTER.test(text.slice(h.end, h.end + 12))) continue;
         const marker = isMarkerPosition(text, h);
         if (!marker && tag === 'internal-weak') continue;
         let severity: Severity = 'block';
@@ -131,7 +149,10 @@ function run(ctx: CheckContext): RawFinding[] {
           message: `“${word}”表明内容尚未定稿：未经批准公开的草稿不得发布，请改用正式印发的版本，或确认属公开征求意见`,
         };
       }
-      if (f) out.push({ ...f, source });
+      if (f) {
+        out.push({ ...f, source });
+        count.set(sub, (count.get(sub) ?? 0) + 1);
+      }
     }
   }
   return capFindings(out);
@@ -154,6 +175,8 @@ export const secret: CheckDef = {
       { draft: '会议强调，作风建设永远在路上。\n内部文件 请勿转发', expect: [{ text: '内部文件' }, { text: '请勿转发' }] },
       { draft: '密级：机密\n关于做好防汛工作的通知', expect: [{ text: '密级：机密' }] },
       { draft: '讨论稿\n关于推进老旧小区改造的实施方案', expect: [{ text: '讨论稿', severity: 'review' }] },
+      { draft: '县财政局关于2025年预算调整情况的说明（此件不予公开）', expect: [{ text: '此件不予公开', severity: 'block' }] },
+      { draft: '公开属性：不予公开\n关于做好2025年防汛工作的通知', expect: [{ text: '不予公开', severity: 'block' }] },
     ],
     guard: [
       { draft: '选举大会现场设立秘密写票处，选民在秘密写票处填写选票后投入票箱，采取无记名投票方式。' },
@@ -162,6 +185,11 @@ export const secret: CheckDef = {
       { draft: '关于公开征求《安澜市养犬管理办法（征求意见稿）》意见的公告\n欢迎社会各界提出意见建议。' },
       { draft: '保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密。' },
       { draft: '这是一个藏了三十年的秘密，直到今天才被揭开。' },
+      { draft: '建立健全内部控制制度，定期开展内部审计，确保财政资金安全规范使用。', note: 'a bare 内部 is no marker' },
+      { draft: '游览小贴士：\n村内部分古民居仍有村民居住，参观时请勿擅自进入。', note: '村内|部分: 内部 across a word boundary' },
+      { draft: '全年共收到政府信息公开申请47件。其中，予以公开29件，部分公开6件，不予公开3件（涉及商业秘密1件），本机关不掌握相关政府信息9件。', note: 'disclosure-report statistics' },
+      { draft: '二、依申请公开情况\n不予公开 3件\n部分公开 6件', note: 'a statistics row on its own line' },
+      { draft: '公司拟非公开发行股票，募集资金用于新建生产线项目，并非公开招标采购。' },
     ],
   },
   run,

@@ -40,6 +40,8 @@ export const sensitiveCheck: CheckDef = {
       { draft: '清除“办证”“代开fa票”等各类非法小广告。', expect: [{ text: '办证' }, { text: '代开fa票', severity: 'block' }] },
       { draft: '有人在网上发布枪支出售信息。', expect: [{ text: '枪支出售', severity: 'block' }] },
       { draft: '谨防有人兜售ｋ粉。', expect: [{ text: 'ｋ粉' }], note: 'full-width Latin' },
+      { draft: '该团伙在社交平台发布“代办学历”“学历包过”等信息。', expect: [{ text: '代办学历', severity: 'block' }, { text: '学历包过', severity: 'block' }] },
+      { draft: '警惕“毕业证代办、学信网可查”一类广告。', expect: [{ text: '毕业证代办' }, { text: '学信网可查' }] },
     ],
     guard: [
       { draft: '周末带孩子去看小赌。博物馆今天免费开放。', note: 'a sentence end is a barrier' },
@@ -48,6 +50,8 @@ export const sensitiveCheck: CheckDef = {
       { draft: '人民银行桐溪支行开展反假币宣传，教群众识别假币。' },
       { draft: '账号粉丝突破10k粉丝量，感谢大家关注。' },
       { draft: '天津大麻花深受游客喜爱，遇到大麻烦别慌。' },
+      { draft: '学校办学历史悠久，可为毕业生办理学历认证，毕业证遗失的可申请补办毕业证明书。' },
+      { draft: '春节包过年饺子是我县的传统习俗。' },
     ],
   },
   run(ctx) {

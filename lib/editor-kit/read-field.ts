@@ -87,15 +87,19 @@ export function readRichField(root: Element, options: ReadOptions = {}): RichFie
   const atomSelector = (options.atoms ?? []).join(',');
   const segments: Segment[] = [];
   let text = '';
+  // The last character pushed, kept aside: `text` is built by appending (a rope in V8), and asking the rope
+  // itself (text.endsWith) flattens it on every block, which made a 5 MB paste take minutes (quadratic).
+  let lastChar = '';
   let breakPending = false;
 
   const push = (piece: string, node: Node | null, nodeStart: number, kind: SegmentKind) => {
     segments.push({ start: text.length, end: text.length + piece.length, node, nodeStart, kind });
     text += piece;
+    if (piece) lastChar = piece[piece.length - 1];
   };
   /** A block boundary becomes one "\n", and only between pieces of content. */
   const flushBreak = (cause: Node) => {
-    if (breakPending && text.length > 0 && !text.endsWith('\n')) push('\n', cause, 0, 'break');
+    if (breakPending && text.length > 0 && lastChar !== '\n') push('\n', cause, 0, 'break');
     breakPending = false;
   };
 

@@ -94,6 +94,9 @@ describe.skipIf(!HAS_CHROMIUM)('review gate and log on the WeChat console', () =
     await row.locator('input.xs-accept-input').fill('模拟试卷已开考，标识为原件照录');
     await row.getByRole('button', { name: '确认接受' }).click();
     await expect.poll(() => review(page, 'review-missing').textContent()).toContain('待初审');
+    // The row names who accepted (the service keeps a person; a cast showed "[object Object]").
+    await expect.poll(() => row.locator('[data-xs="resolution"]').textContent()).toContain(`（${FIRST.name}）`);
+    expect(await row.locator('[data-xs="resolution"]').textContent()).not.toContain('[object');
     await approveAs(page, FIRST, '初审');
     await expect.poll(() => review(page, 'review-missing').textContent()).toContain('待终审');
 
@@ -119,6 +122,65 @@ describe.skipIf(!HAS_CHROMIUM)('review gate and log on the WeChat console', () =
     await waitForState(page, ['held']);
     expect(await publishedCount(page)).toBe(1);
     expect(await statusLine(page).getAttribute('data-state')).toBe('held');
+    await page.close();
+  });
+
+  it('records everyone who types or applies a fix as an editor, shows a refused accept, and keys unsaved drafts per tab', async () => {
+    await actAs(EDITOR, { reviewRequired: true, reviewLevels: 1, acceptedBlockLevels: 3 });
+    const page = await openConsole(ext.context, 'wechat', { fixtureOptions: { fx_empty: '1', fx_flow: 'direct' } });
+    const draftKey = () => page.locator('xianshen-sidebar').getAttribute('data-xs-draft-key');
+    const body = page.locator('#ueditor_0 .rich_media_content .ProseMirror');
+    await waitForState(page, ['clean', 'problems']);
+
+    // An unsaved new article (no appmsgid) gets a per-tab key, not the shared "wechat:new".
+    const key = await draftKey();
+    expect(key).toMatch(/^wechat:new-[0-9a-f]{16}$/);
+
+    await body.click();
+    await page.keyboard.type('身份证号11010519491231002X，台湾总统发表讲话。');
+    const block = findingRows(page, { severity: 'block', category: 'pii' }).first();
+    await block.waitFor({ timeout: 15_000 });
+    await expect.poll(() => review(page, 'review-identity').textContent()).toContain('编辑过本稿');
+
+    // A second person types in the same tab: they are recorded as an editor too (once per person, not per tab).
+    await actAs(FIRST);
+    await expect.poll(() => review(page, 'review-identity').textContent()).toContain(FIRST.name);
+    expect(await review(page, 'review-identity').textContent()).not.toContain('编辑过本稿');
+    await body.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('另');
+    await expect.poll(() => review(page, 'review-identity').textContent(), { timeout: 15_000 }).toContain('编辑过本稿');
+
+    // So their accept is refused: the sidebar says why, and the finding stays open (no local "accepted").
+    await block.getByRole('button', { name: '接受…' }).click();
+    await block.locator('input.xs-accept-input').fill('依法公示');
+    await block.getByRole('button', { name: '确认接受' }).click();
+    await expect.poll(() => statusLine(page).textContent()).toContain('你编辑过本稿');
+    expect(await statusLine(page).textContent()).toContain('未能接受');
+    expect(await block.locator('[data-xs="resolution"]').count()).toBe(0);
+    await page.locator('#js_send .mass_send').click();
+    await waitForState(page, ['held']);
+    expect(await publishedCount(page)).toBe(0);
+
+    // A reviewer who applies a one-click fix changed the text: they become an editor as well.
+    await actAs(SECOND);
+    await expect.poll(() => review(page, 'review-identity').textContent()).toContain(SECOND.name);
+    expect(await review(page, 'review-identity').textContent()).not.toContain('编辑过本稿');
+    const wording = findingRows(page, { category: 'wording' }).filter({ hasText: '台湾总统' }).first();
+    await wording.getByRole('button', { name: /^修改为/ }).click();
+    await expect.poll(() => findingRows(page, { category: 'wording' }).filter({ hasText: '台湾总统' }).count()).toBe(0);
+    await expect.poll(() => review(page, 'review-identity').textContent(), { timeout: 15_000 }).toContain('编辑过本稿');
+
+    // The key survives a reload of this tab; another tab's new article has its own.
+    await page.reload({ waitUntil: 'load' });
+    await waitForState(page, ['clean', 'problems', 'held']);
+    expect(await draftKey()).toBe(key);
+    const other = await openConsole(ext.context, 'wechat', { fixtureOptions: { fx_empty: '1', fx_flow: 'direct' } });
+    await waitForState(other, ['clean', 'problems']);
+    const otherKey = await other.locator('xianshen-sidebar').getAttribute('data-xs-draft-key');
+    expect(otherKey).toMatch(/^wechat:new-[0-9a-f]{16}$/);
+    expect(otherKey).not.toBe(key);
+    await other.close();
     await page.close();
   });
 

@@ -9,6 +9,8 @@ const ROBUST: RobustCase[] = [
   { text: '本报讯 近日，县公安局经侦大队成功侦破一起冒用他人身份信息骗取贷款案。', target: '本报讯', exact: true },
   { text: '新华社北京3月5日电 近年来，各地加快推进社区嵌入式服务设施建设。', target: '新华社北京3月5日电', exact: true },
   { text: '记者 王晓东\n5月18日是第35次全国助残日。', target: '记者 王晓东', exact: true, skip: ['spaces', 'symbols'] },
+  { text: '看哭了 央视网消息：在青岚乡，有一位90后村医坚守山村8年。', target: '央视网消息', exact: true, skip: ['spaces', 'symbols'] },
+  { text: '据新华社消息，国家出台了一系列稳就业政策措施。', target: '据新华社消息', exact: true, skip: ['spaces', 'symbols'] },
 ];
 
 
@@ -24,6 +26,13 @@ describe('repost: specifics', () => {
   it('flags a self-media source line for review and an unknown one as info', () => {
     expect(run('正文。\n来源：微信公众号“老街闲话”').map((f) => f.severity)).toEqual(['review']);
     expect(run('正文。\n来源：某某商贸公司').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('reads media bylines (XX网消息, 据XX消息) but not a government unit quoted as 据…消息', () => {
+    expect(run('人民日报客户端消息，近日，全省乡村振兴现场会在我县召开。').map((f) => f.text)).toEqual(['人民日报客户端消息']);
+    expect(run('据人民日报报道，我县入选全国乡村振兴示范县。').map((f) => f.text)).toEqual(['据人民日报报道']);
+    for (const s of ['据气象部门消息，明天有雨。', '据县气象台消息，明天有雨。', '据国家电网消息，今晚检修。', '会议传达了上级有关消息，要求抓好落实。'])
+      expect(run(s), s).toEqual([]);
+    expect(run('央视网消息：全国防汛抗旱工作会议召开。\n来源：央视网').filter((f) => f.severity !== 'info')).toEqual([]);
   });
   it('does not read 报道 as a newspaper name', () => {
     expect(run('正文。\n来源：安澜报道组').map((f) => f.check)).toEqual(['repost.unapproved-source']);

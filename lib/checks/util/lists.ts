@@ -29,9 +29,21 @@ export function tagWeight(tag: string | undefined, fallback = 1): number {
  * overlapping signal hits keeps the longest (全国包邮 over 包邮), so each span is counted once.
  */
 export function unguarded(all: readonly ListHit[]): ListHit[] {
-  const guards = all.filter((h) => h.entry.tag === 'guard');
-  const signals = all.filter((h) => h.entry.tag !== 'guard' && !guards.some((g) => g.start <= h.start && h.end <= g.end));
-  // Hits arrive sorted by start, longest first: keep a hit unless an earlier kept one contains it.
+  // Hits arrive sorted by start, longest first. One sweep: a signal is covered when some guard starting at or before
+  // it ends at or after it, i.e. when the furthest end of the guards seen so far reaches its end (linear, so a
+  // megabyte of 务必看管 does not compare every guard with every signal).
+  const byStart = all.every((h, i) => i === 0 || all[i - 1].start <= h.start) ? all : [...all].sort((a, b) => a.start - b.start || b.end - a.end);
+  const signals: ListHit[] = [];
+  let guardEnd = -1;
+  for (let i = 0; i < byStart.length; ) {
+    // Guards starting at this position count for every signal starting here.
+    const at = byStart[i].start;
+    let j = i;
+    for (; j < byStart.length && byStart[j].start === at; j++) if (byStart[j].entry.tag === 'guard') guardEnd = Math.max(guardEnd, byStart[j].end);
+    for (let k = i; k < j; k++) if (byStart[k].entry.tag !== 'guard' && byStart[k].end > guardEnd) signals.push(byStart[k]);
+    i = j;
+  }
+  // Keep a hit unless an earlier kept one contains it.
   const kept: ListHit[] = [];
   for (const h of signals) {
     const last = kept[kept.length - 1];
