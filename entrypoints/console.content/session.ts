@@ -539,14 +539,25 @@ export class ConsoleSession {
     };
   }
 
-  /** What the content script itself holds for, before the gate policy: a failed screen, or one not finished. */
+  /** What the content script itself holds for, before the gate policy: an unreadable editor, a failed screen, or one not finished. */
   private localHold(): string[] | undefined {
+    // An editor we cannot read holds too: otherwise a late status or screen would clear the held alert.
+    if (this.unsupported) return [`${UNSUPPORTED_REASON}，发布已暂停，请人工审核或更新先审。`];
     if (this.screenError !== undefined) return screenErrorReasons(this.screenError);
     if (this.screenedContent !== this.contentKey() || this.longScreenChars !== undefined) {
       const chars = this.currentChars();
       return [isLongDraft(chars) ? longScreenHoldReason(chars) : '先审正在审查当前内容，请稍候再发布。'];
     }
     return undefined;
+  }
+
+  /** Held only because the screen of the current content has not finished yet (it will answer). */
+  private screenPending(): boolean {
+    return (
+      !this.unsupported &&
+      this.screenError === undefined &&
+      (this.screenedContent !== this.contentKey() || this.longScreenChars !== undefined)
+    );
   }
 
   private verdictNow(): PolicyVerdict {
@@ -764,7 +775,7 @@ export class ConsoleSession {
     // Short drafts are screened right here, synchronously; a long one only if no screen of exactly this
     // content has finished, and then asynchronously: held until it has (never passed unscreened).
     this.screenNow();
-    if (this.localHold() && this.screenError === undefined) {
+    if (this.screenPending()) {
       return { allow: false, reasons: this.localHold()!, pending: this.afterScreen(3) };
     }
     return this.policyVerdict();
@@ -784,7 +795,7 @@ export class ConsoleSession {
   /** The verdict once the running (long) screen has finished; follows edits made meanwhile a few times. */
   private async afterScreen(rounds: number): Promise<GateVerdict> {
     await this.whenScreened();
-    if (this.localHold() && this.screenError === undefined && rounds > 0) return this.afterScreen(rounds - 1);
+    if (this.screenPending() && rounds > 0) return this.afterScreen(rounds - 1);
     const verdict = this.policyVerdict();
     return verdict.allow || !verdict.pending ? verdict : verdict.pending;
   }

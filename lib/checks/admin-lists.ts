@@ -7,7 +7,7 @@
  */
 import type { CheckDef, RawFinding } from '../core/check';
 import type { WordList } from '../core/wordlist';
-import { hitSeverity, literalSuggestion, reportableHits, sourceOf } from './list-hits';
+import { hitSeverity, listHitFinding, reportableHits } from './list-hits';
 
 const READ_BY_CATEGORY_CHECK = new Set(['sensitive', 'wording']);
 
@@ -47,20 +47,8 @@ export const adminLists: CheckDef = {
     for (const field of ctx.fields) {
       for (const hit of reportableHits(field, ids)) {
         const severity = hitSeverity(field, hit);
-        const finding: RawFinding = {
-          field: field.name,
-          start: hit.start,
-          end: hit.end,
-          severity,
-          category: hit.list.category,
-          message: `「${hit.entry.term}」命中管理员词表「${hit.list.name}」${hit.entry.note ? `（${hit.entry.note}）` : ''}，请按本单位要求修改或删除。`,
-          clause: hit.list.clause,
-          source: sourceOf(hit),
-          check: `admin-list.${hit.list.id}`,
-        };
-        const suggestion = literalSuggestion(hit.entry);
-        if (suggestion !== undefined && severity !== 'info') finding.suggestion = suggestion;
-        out.push(finding);
+        const message = `「${hit.entry.term}」命中管理员词表「${hit.list.name}」${hit.entry.note ? `（${hit.entry.note}）` : ''}，请按本单位要求修改或删除。`;
+        out.push(listHitFinding(field, hit, { severity, message, check: `admin-list.${hit.list.id}`, fix: true, category: hit.list.category }));
       }
     }
     return out;

@@ -12,7 +12,7 @@
  * - Quotation marks: where the rule's fix is to quote the term (“台独”, 台湾“立法院”), a hit already inside
  *   quotation marks is compliant.
  */
-import type { CheckContext, FieldContext, ListHit } from '../core/check';
+import type { CheckContext, FieldContext, ListHit, RawFinding } from '../core/check';
 import { normalizeTerm } from '../core/normalize';
 import type { Category, Severity } from '../core/types';
 import type { WordEntry } from '../core/wordlist';
@@ -144,4 +144,29 @@ export function sourceOf(hit: ListHit): string {
 /** Ids of every enabled list of a category, so lists an admin adds under a new id are screened too. */
 export function listsOfCategory(ctx: CheckContext, category: Category): string[] {
   return ctx.lists.filter((l) => l.category === category).map((l) => l.id);
+}
+
+/**
+ * The finding for one list hit, on the list's own clause and version. With `fix`, a literal replacement becomes
+ * the one-click suggestion (never for info reminders, never for instructions such as (删除)).
+ */
+export function listHitFinding(
+  field: FieldContext,
+  hit: ListHit,
+  f: { severity: Severity; message: string; check: string; fix?: boolean; category?: Category },
+): RawFinding {
+  const finding: RawFinding = {
+    field: field.name,
+    start: hit.start,
+    end: hit.end,
+    severity: f.severity,
+    message: f.message,
+    clause: hit.list.clause,
+    source: sourceOf(hit),
+    check: f.check,
+  };
+  if (f.category) finding.category = f.category;
+  const suggestion = f.fix && f.severity !== 'info' ? literalSuggestion(hit.entry) : undefined;
+  if (suggestion !== undefined) finding.suggestion = suggestion;
+  return finding;
 }

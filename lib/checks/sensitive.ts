@@ -7,7 +7,7 @@
  * them on purpose and a reviewer must confirm the wording is warning, not promotion.
  */
 import type { CheckDef, RawFinding } from '../core/check';
-import { hitSeverity, listsOfCategory, reportableHits, sourceOf } from './list-hits';
+import { hitSeverity, listHitFinding, listsOfCategory, reportableHits } from './list-hits';
 
 export const SENSITIVE_LIST = 'sensitive';
 
@@ -69,16 +69,7 @@ export const sensitiveCheck: CheckDef = {
             : severity === 'review'
               ? `${what}为${label}类违法有害信息用语；如为警示宣传确需提及，请审核人确认表述为警示而非宣传推广，否则删除或改写。`
               : `${what}可能涉及${label}类有害信息，请留意语境（仅作提醒）。`;
-        out.push({
-          field: field.name,
-          start: hit.start,
-          end: hit.end,
-          severity,
-          message,
-          clause: hit.list.clause,
-          source: sourceOf(hit),
-          check: `sensitive.${tag}`,
-        });
+        out.push(listHitFinding(field, hit, { severity, message, check: `sensitive.${tag}` }));
       }
     }
     return out;

@@ -8,7 +8,7 @@
  */
 import type { CheckDef, ListHit, RawFinding } from '../core/check';
 import type { Severity } from '../core/types';
-import { hitSeverity, isInstruction, listsOfCategory, literalSuggestion, reportableHits, sourceOf, splitAlternatives } from './list-hits';
+import { hitSeverity, isInstruction, listHitFinding, listsOfCategory, reportableHits, splitAlternatives } from './list-hits';
 
 export const WORDING_LIST = 'wording';
 export const TYPOS_LIST = 'typos';
@@ -75,19 +75,7 @@ export const wordingCheck: CheckDef = {
       // Every list of category wording: Xinhua rules, typos and any list an admin adds with its own id.
       for (const hit of reportableHits(field, listsOfCategory(ctx, 'wording'), { quotes: true })) {
         const severity = hitSeverity(field, hit);
-        const finding: RawFinding = {
-          field: field.name,
-          start: hit.start,
-          end: hit.end,
-          severity,
-          message: message(hit, severity),
-          clause: hit.list.clause,
-          source: sourceOf(hit),
-          check: subCheck(hit),
-        };
-        const suggestion = literalSuggestion(hit.entry);
-        if (suggestion !== undefined && severity !== 'info') finding.suggestion = suggestion;
-        out.push(finding);
+        out.push(listHitFinding(field, hit, { severity, message: message(hit, severity), check: subCheck(hit), fix: true }));
       }
     }
     return out;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { adminLists } from '../../lib/checks/admin-lists';
 import { compileRuleset } from '../../lib/core/ruleset';
-import { runExamples, screen } from '../../lib/core/screen';
+import { screen } from '../../lib/core/screen';
+import { describeCheckExamples } from './helpers/check-examples';
 import type { WordList } from '../../lib/core/wordlist';
 import { loadLists } from '../../lib/node/load-lists';
 
@@ -11,13 +12,9 @@ const list = (id: string, category: WordList['category'], terms: string[]): Word
   id, name: `管理员词表 ${id}`, category, severity: 'block', clause: '004_ffa469a3430680ee.txt 第二十四条', entries: terms.map((term) => ({ term })),
 });
 
-describe('admin lists with new ids', () => {
-  it('runs its own examples', () => {
-    const { positive, guard } = runExamples(adminLists, compileRuleset(shipped));
-    for (const r of positive) expect(r.missing, JSON.stringify(r.example.draft)).toEqual([]);
-    for (const r of guard) expect(r.unexpected).toEqual([]);
-  });
+describeCheckExamples(adminLists, compileRuleset(shipped));
 
+describe('admin lists with new ids', () => {
   it('screens new sensitive, wording and ad lists with their own category, severity and clause', () => {
     const rs = compileRuleset([...shipped, list('city-sensitive', 'sensitive', ['地下钱庄兑换']), list('city-wording', 'wording', ['某某新区管委']), list('city-ad', 'ad', ['扫码领红包'])]);
     const body = '有人提供地下钱庄兑换。某某新区管委发布通知。关注后扫码领红包。';

@@ -7,21 +7,17 @@
  *    characters (field.slice(start, end) === text, and the span covers the variant);
  * 3. 1 MB of adversarial input per check completes (no timing assertion: the benchmark reports time).
  */
-import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import type { CheckDef } from '../../../lib/core/check';
-import { compileRuleset, type Ruleset } from '../../../lib/core/ruleset';
-import { runExamples, screen } from '../../../lib/core/screen';
+import { screen } from '../../../lib/core/screen';
 import type { Draft, FieldName } from '../../../lib/core/types';
 import { adversarialInputs } from './adversarial';
-import { loadWordlistDir } from '../../../lib/node/wordlist-dir';
+import { describeCheckExamples } from './check-examples';
+import { shippedRuleset } from './shipped-lists';
 
-let shared: Ruleset | undefined;
-/** The shipped wordlists, compiled once per test file. */
-export function shippedRuleset(): Ruleset {
-  return (shared ??= compileRuleset(loadWordlistDir(join(__dirname, '..', '..', '..', 'wordlists'))));
-}
+export { shippedRuleset };
+
 
 export type Variant = 'traditional' | 'fullwidth' | 'zero-width' | 'spaces' | 'symbols';
 export const ALL_VARIANTS: readonly Variant[] = ['traditional', 'fullwidth', 'zero-width', 'spaces', 'symbols'];
@@ -74,31 +70,7 @@ export function transform(v: Variant, s: string): string {
 export function describeContentCheck(check: CheckDef, robust: RobustCase[]): void {
   const ruleset = shippedRuleset();
 
-  describe(`${check.id}: examples`, () => {
-    const results = runExamples(check, ruleset);
-    results.positive.forEach((r, i) => {
-      it(`positive #${i + 1} is flagged: ${JSON.stringify(r.example.draft).slice(0, 60)}`, () => {
-        expect(r.missing).toEqual([]);
-        for (const f of r.findings) {
-          expect(f.clause).toMatch(/^\d{3}_[0-9a-f]{16}\.txt 第.+条$/);
-          expect(f.message.length).toBeGreaterThan(10);
-        }
-        for (const e of r.example.expect ?? []) {
-          if (!e.severity) continue;
-          const draft = typeof r.example.draft === 'string' ? { body: r.example.draft } : r.example.draft;
-          const fieldText = (draft as Record<string, string>)[e.field ?? 'body'];
-          const at = fieldText.indexOf(e.text);
-          const covering = r.findings.filter((f) => f.field === (e.field ?? 'body') && f.start < at + e.text.length && at < f.end);
-          expect(covering.map((f) => f.severity)).toContain(e.severity);
-        }
-      });
-    });
-    results.guard.forEach((r, i) => {
-      it(`guard #${i + 1} is not flagged: ${JSON.stringify(r.example.draft).slice(0, 60)}`, () => {
-        expect(r.unexpected.map((f) => `${f.check} ${f.severity} 「${f.text}」`)).toEqual([]);
-      });
-    });
-  });
+  describeCheckExamples(check, ruleset);
 
   describe(`${check.id}: robustness`, () => {
     for (const c of robust) {

@@ -1,17 +1,15 @@
 /** The shipped wordlists (wordlists/), compiled once per test file. Tests never read ../shared. */
-import { join } from 'node:path';
 import { compileRuleset, type Ruleset } from '../../../lib/core/ruleset';
 import type { WordList } from '../../../lib/core/wordlist';
-import { loadWordlistDir } from '../../../lib/node/wordlist-dir';
+import { DEFAULT_WORDLIST_DIR, loadLists } from '../../../lib/node/load-lists';
 
-// The happy-dom environment gives import.meta.url an http: scheme, so resolve from the project root vitest runs in.
-export const WORDLIST_DIR = join(process.cwd(), 'wordlists');
+export const WORDLIST_DIR = DEFAULT_WORDLIST_DIR;
 
 let lists: WordList[] | undefined;
 let ruleset: Ruleset | undefined;
 
 export function shippedLists(): WordList[] {
-  return (lists ??= loadWordlistDir(WORDLIST_DIR));
+  return (lists ??= loadLists(WORDLIST_DIR));
 }
 
 export function shippedRuleset(): Ruleset {
