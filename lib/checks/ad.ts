@@ -9,7 +9,7 @@
 import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
 import { matchAllOriginal } from '../core/spans';
 import type { Severity } from '../core/types';
-import { hitsTagged, hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './util/lists';
+import { hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './util/lists';
 import { capFindings } from './util/text';
 import { findUrls } from './util/urls';
 

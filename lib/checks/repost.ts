@@ -15,6 +15,7 @@ import { matchAllOriginal } from '../core/spans';
 import { toOriginal } from '../core/normalize';
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
 import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
+import { DisjointSpans } from './util/disjoint-spans';
 
 const MARKERS = 'repost-markers';
 const APPROVED = 'approved-sources';
@@ -176,8 +177,8 @@ function lineFinding(field: FieldContext, span: Span, marker: Span): Span {
 function run(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   const markersSource = sourceOf(ctx, MARKERS);
-  const flagged: { field: string; span: Span }[] = [];
-  const isFlagged = (field: string, s: Span) => flagged.some((f) => f.field === field && f.span.start < s.end && s.start < f.span.end);
+  const flagged = new DisjointSpans();
+  const isFlagged = (field: string, s: Span) => flagged.overlaps(field, s);
 
   // 1. Unacceptable sources and disclaimers.
   for (const field of ctx.fields) {
@@ -192,7 +193,7 @@ function run(ctx: CheckContext): RawFinding[] {
       if (/^[\p{Script=Han}A-Za-z0-9]/u.test(next) && !/^(?:等|的|图片|素材|视频)/.test(next)) continue;
       const span = lineFinding(field, line, h);
       if (isFlagged(field.name, span)) continue;
-      flagged.push({ field: field.name, span });
+      flagged.add(field.name, span);
       out.push({
         field: field.name,
         ...span,
@@ -205,7 +206,7 @@ function run(ctx: CheckContext): RawFinding[] {
     }
     for (const h of hitsTagged(field, MARKERS, 'disclaimer')) {
       if (isFlagged(field.name, h)) continue;
-      flagged.push({ field: field.name, span: h });
+      flagged.add(field.name, h);
       out.push({
         field: field.name,
         start: h.start,
@@ -235,7 +236,7 @@ function run(ctx: CheckContext): RawFinding[] {
     if (isApproved(ctx, sl)) continue;
     const value = sl.field.text.slice(sl.value.start, sl.value.end);
     const isSelf = selfMedia(sl);
-    flagged.push({ field: sl.field.name, span });
+    flagged.add(sl.field.name, span);
     out.push({
       field: sl.field.name,
       ...span,
@@ -258,7 +259,7 @@ function run(ctx: CheckContext): RawFinding[] {
     for (const span of datelines(field)) marks.push({ span, what: '电头' });
     for (const span of bylines(field)) marks.push({ span, what: '记者署名' });
     for (const span of mediaBylines(field)) marks.push({ span, what: '媒体电头' });
-    // Past the per-field cap further marks would be dropped anyway; the overlap test below is linear in `flagged`.
+    // Past the per-field cap further marks would be dropped anyway.
     if (marks.length > MAX_FINDINGS_PER_FIELD) marks.length = MAX_FINDINGS_PER_FIELD;
     for (const h of hitsTagged(field, MARKERS, 'headline-key')) {
       const line = trimSpan(text, lineAround(text, h.start));
@@ -267,7 +268,7 @@ function run(ctx: CheckContext): RawFinding[] {
     }
     for (const { span, what } of marks) {
       if (isFlagged(field.name, span)) continue;
-      flagged.push({ field: field.name, span });
+      flagged.add(field.name, span);
       const original = text.slice(span.start, span.end);
       if (attributed) {
         if (what !== '原标题') continue;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsole } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
-import { findingRows, statusLine, waitForState } from './helpers/sidebar';
+import { findingRows, waitForState } from './helpers/sidebar';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

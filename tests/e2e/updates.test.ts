@@ -15,7 +15,8 @@ import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers
 import { findingRows, waitForState } from './helpers/sidebar';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../../lib/bundle/keys';
 import { serializeBundle } from '../../lib/bundle/serialize';
-import { BUNDLE_FORMAT, type Bundle } from '../../lib/bundle/schema';
+import type { Bundle } from '../../lib/bundle/schema';
+import { testBundle } from '../unit/helpers/test-bundle';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,24 +33,7 @@ let consolePage: Page;
 let publicKey = '';
 let privateKey: CryptoKey;
 
-function bundle(version: number, terms: string[]): Bundle {
-  return {
-    format: BUNDLE_FORMAT,
-    version,
-    issuedAt: new Date().toISOString(),
-    issuer: '市委网信办（测试）',
-    lists: [
-      {
-        id: 'sensitive',
-        name: '违法有害信息',
-        category: 'sensitive',
-        severity: 'block',
-        clause: '004_ffa469a3430680ee.txt 第三十一条',
-        entries: terms.map((term) => ({ term, severity: 'block' as const, tag: 'drugs' })),
-      },
-    ],
-  };
-}
+const bundle = (version: number, terms: string[]) => testBundle(version, terms, '市委网信办（测试）');
 
 async function serveBundle(b: Bundle, options: { tamperWith?: Bundle } = {}) {
   const bytes = new TextEncoder().encode(serializeBundle(b));

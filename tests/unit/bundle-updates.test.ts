@@ -20,7 +20,8 @@ import { screen } from '../../lib/core/screen';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../../lib/bundle/keys';
 import { serializeBundle } from '../../lib/bundle/serialize';
 import { bytesToBase64 } from '../../lib/bundle/base64';
-import { BUNDLE_FORMAT, type Bundle } from '../../lib/bundle/schema';
+import type { Bundle } from '../../lib/bundle/schema';
+import { testBundle } from './helpers/test-bundle';
 
 /** A term no shipped list has: flagged only once an update carrying it is in force. */
 const NEW_TERM = '蓝冰糖块出售';
@@ -46,24 +47,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function bundle(version: number, terms: string[]): Bundle {
-  return {
-    format: BUNDLE_FORMAT,
-    version,
-    issuedAt: new Date().toISOString(),
-    issuer: '市委网信办',
-    lists: [
-      {
-        id: 'sensitive',
-        name: '违法有害信息',
-        category: 'sensitive',
-        severity: 'block',
-        clause: '004_ffa469a3430680ee.txt 第三十一条',
-        entries: terms.map((term) => ({ term, severity: 'block' as const, tag: 'drugs' })),
-      },
-    ],
-  };
-}
+const bundle = (version: number, terms: string[]) => testBundle(version, terms);
 
 let admin: { publicKey: string; privateKey: CryptoKey };
 let stranger: { publicKey: string; privateKey: CryptoKey };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import type { ReviewStatus } from '../../lib/ext/messages/review';
 import { openReviewDb } from '../../lib/review/db';
 import { ReviewService } from '../../lib/review/service';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '../../lib/settings/schema';
-import { getEffectiveSettings, USER_SETTINGS_KEY } from '../../lib/settings/store';
+import { getEffectiveSettings } from '../../lib/settings/store';
 
 const first: Person = { name: '李初审', unit: '办公室', roles: ['first'] };
 const second: Person = { name: '张复审', unit: '办公室', roles: ['second'] };
