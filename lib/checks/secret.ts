@@ -179,6 +179,8 @@ export const secret: CheckDef = {
       { draft: '公开属性：不予公开\n关于做好2025年防汛工作的通知', expect: [{ text: '不予公开', severity: 'block' }] },
     ],
     guard: [
+      { draft: '温馨提示\n请注意保存好购物小票。', note: 'a short line that runs on into a sentence is advice, not a marker' },
+      { draft: '出行期间请注意保管好个人财物。' },
       { draft: '选举大会现场设立秘密写票处，选民在秘密写票处填写选票后投入票箱，采取无记名投票方式。' },
       { draft: '税务机关依法为纳税人的商业秘密和个人隐私保密。' },
       { draft: '经查证属实的将给予奖励，并严格为举报人保密。' },

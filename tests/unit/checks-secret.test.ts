@@ -22,7 +22,7 @@ describe('secret: specifics', () => {
     expect(run('选民在秘密写票处填写选票，保守党和国家的秘密是每个公民的义务。')).toEqual([]);
   });
   it('reads an internal marker in prose as review, in secrecy education as info', () => {
-    expect(run('会议通报了督查中发现的问题，有关情况注意保存，各部门要认真整改落实到位并于月底前上报。').map((f) => f.severity)).toEqual(['review']);
+    expect(run('会议通报了督查中发现的问题，有关材料属内部资料，各部门要认真整改落实到位并于月底前上报。').map((f) => f.severity)).toEqual(['review']);
     expect(run('保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密，切实筑牢保密防线。').map((f) => f.severity)).toEqual(['info']);
   });
   it('drops marker words matched across a word boundary and a bare 内部', () => {

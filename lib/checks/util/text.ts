@@ -91,9 +91,14 @@ export function shortBracket(text: string, span: Span, maxInner = 24): Span | un
  */
 export function isMarkerPosition(text: string, span: Span, maxLine = 24): boolean {
   const line = lineAround(text, span.start);
-  if (wordChars(text, line.start, line.end, maxLine) <= maxLine) return true;
+  // On a short line the marker must end its phrase: 注意保存 / 内部资料 2025年 are headers, while in
+  // 请注意保存好购物小票 the words run on into a sentence (a Han character follows directly).
+  if (wordChars(text, line.start, line.end, maxLine) <= maxLine && !HAN_AFTER.test(text.slice(span.end, span.end + 2))) return true;
   return shortBracket(text, span) !== undefined;
 }
+
+/** A Han character right after a span (spaces skipped). */
+const HAN_AFTER = /^[ \u3000]?\p{Script=Han}/u;
 
 /** Does any of `spans` overlap [start, end)? */
 export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
