@@ -145,36 +145,20 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
           />
           先审后发：发布前必须完成审核
         </label>
-        <label style={field}>
-          审核级数{' '}
-          <select
-            data-xs="review-levels"
-            disabled={locked.has('reviewLevels') || !settings.reviewRequired}
-            value={settings.reviewLevels}
-            onChange={(e) => void apply({ reviewLevels: Number(e.target.value) as 1 | 2 | 3 }, '已保存')}
-          >
-            {LEVEL_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {LEVEL_TEXT[n]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label style={field}>
-          接受“阻断”问题后至少需要{' '}
-          <select
-            data-xs="accepted-block-levels"
-            disabled={locked.has('acceptedBlockLevels') || !settings.reviewRequired}
-            value={settings.acceptedBlockLevels}
-            onChange={(e) => void apply({ acceptedBlockLevels: Number(e.target.value) as 1 | 2 | 3 }, '已保存')}
-          >
-            {LEVEL_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {LEVEL_TEXT[n]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect
+          label="审核级数"
+          hook="review-levels"
+          value={settings.reviewLevels}
+          disabled={locked.has('reviewLevels') || !settings.reviewRequired}
+          onChange={(reviewLevels) => void apply({ reviewLevels }, '已保存')}
+        />
+        <LevelSelect
+          label="接受“阻断”问题后至少需要"
+          hook="accepted-block-levels"
+          value={settings.acceptedBlockLevels}
+          disabled={locked.has('acceptedBlockLevels') || !settings.reviewRequired}
+          onChange={(acceptedBlockLevels) => void apply({ acceptedBlockLevels }, '已保存')}
+        />
         <p style={{ color: '#4b5563', margin: '4px 0' }}>
           紧急放行：{settings.allowOverride ? '允许（须填写理由并记入日志）' : '不允许'} · 日志汇集：
           {settings.collectorUrl ? settings.collectorUrl : '未配置（审核日志只保存在本机）'}
@@ -187,5 +171,21 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
         </p>
       )}
     </section>
+  );
+}
+
+/** A choice of 1–3 review levels (初审 / 初审+复审 / 初审+复审+终审). */
+function LevelSelect(props: { label: string; hook: string; value: 1 | 2 | 3; disabled: boolean; onChange(v: 1 | 2 | 3): void }) {
+  return (
+    <label style={field}>
+      {props.label}{' '}
+      <select data-xs={props.hook} disabled={props.disabled} value={props.value} onChange={(e) => props.onChange(Number(e.target.value) as 1 | 2 | 3)}>
+        {LEVEL_CHOICES.map((n) => (
+          <option key={n} value={n}>
+            {LEVEL_TEXT[n]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -202,13 +202,7 @@ export function LogPage({ send = sendReview, download = downloadText, print = pr
       </p>
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>
-          <tr>
-            {['序号', '时间', '类型', '平台', '账号', '标题', '审核人', '角色', '结论', '问题'].map((h) => (
-              <th key={h} style={{ ...cell, background: '#f3f4f6' }}>
-                {h}
-              </th>
-            ))}
-          </tr>
+          <HeaderRow labels={['序号', '时间', '类型', '平台', '账号', '标题', '审核人', '角色', '结论', '问题']} />
         </thead>
         <tbody>
           {records.map((r) => (
@@ -271,13 +265,7 @@ function RecordDetail({ record: r, onPrint, onDownloadForm }: { record: LogRecor
       {r.findings.length > 0 ? (
         <table style={{ borderCollapse: 'collapse' }} data-xs="log-detail-findings">
           <thead>
-            <tr>
-              {['级别', '内容', '处理', '理由'].map((h) => (
-                <th key={h} style={{ ...cell, background: '#f3f4f6' }}>
-                  {h}
-                </th>
-              ))}
-            </tr>
+            <HeaderRow labels={['级别', '内容', '处理', '理由']} />
           </thead>
           <tbody>
             {r.findings.map((f) => (
@@ -302,5 +290,17 @@ function RecordDetail({ record: r, onPrint, onDownloadForm }: { record: LogRecor
         </button>
       </p>
     </section>
+  );
+}
+
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <tr>
+      {labels.map((h) => (
+        <th key={h} style={{ ...cell, background: '#f3f4f6' }}>
+          {h}
+        </th>
+      ))}
+    </tr>
   );
 }

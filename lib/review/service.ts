@@ -40,6 +40,7 @@ import {
   type DraftReviewState,
   type LogEntry,
   type LoggedFinding,
+  type LoggedFindingBase,
 } from './types';
 
 export type ReviewReply<T extends ReviewMessageType> = { ok: true; value: ReviewResponses[T] } | { ok: false; error: string };
@@ -182,16 +183,7 @@ export class ReviewService {
     const present = new Set(state.lastFindings.map((f) => f.id));
     const out: LoggedFinding[] = state.lastFindings.map((f) => {
       const r = state.resolutions[f.id];
-      return {
-        id: f.id,
-        category: f.category,
-        severity: f.severity,
-        text: maskForLog(f.category, f.text),
-        check: f.check,
-        field: f.field,
-        resolution: r?.resolution ?? 'open',
-        ...(r?.reason ? { reason: r.reason } : {}),
-      };
+      return { ...logFinding(f), resolution: r?.resolution ?? 'open', ...(r?.reason ? { reason: r.reason } : {}) };
     });
     // Findings that were fixed and so no longer appear still belong in the trail.
     for (const r of Object.values(state.resolutions))
@@ -283,14 +275,7 @@ export class ReviewService {
       reason: m.reason.trim(),
       by,
       at: this.now().toISOString(),
-      finding: {
-        id: f.id,
-        category: f.category,
-        severity: f.severity,
-        text: maskForLog(f.category, f.text),
-        check: f.check,
-        field: f.field,
-      },
+      finding: logFinding(f),
     };
     await this.drafts.put(state);
     await this.append({
@@ -384,4 +369,9 @@ export class ReviewService {
 
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   return new ReviewService(deps);
+}
+
+/** What the log keeps of a finding: personal data masked, because the log is kept for years and may be forwarded. */
+function logFinding(f: Finding): LoggedFindingBase {
+  return { id: f.id, category: f.category, severity: f.severity, text: maskForLog(f.category, f.text), check: f.check, field: f.field };
 }
