@@ -75,6 +75,16 @@ describe('routes', () => {
     expect(surfaceFor(douyin, new URL('https://creator.douyin.com/creator-micro/content/manage'))).toBeUndefined();
   });
 
+  it('every adapter has a platform id, hosts and a fixture page its tests run against (DESIGN.md convention 10)', () => {
+    const FIXTURE_OF: Record<string, string> = { wechat: 'wechat-mp.html', weibo: 'weibo.html', douyin: 'douyin-creator.html' };
+    for (const adapter of ADAPTERS) {
+      expect(adapter.platform).toMatch(/^[a-z]+$/);
+      expect(adapter.hosts.length).toBeGreaterThan(0);
+      expect(FIXTURE_OF[adapter.platform], adapter.platform).toBeDefined();
+      expect(fs.existsSync(path.join(FIXTURES, FIXTURE_OF[adapter.platform])), FIXTURE_OF[adapter.platform]).toBe(true);
+    }
+  });
+
   it('every adapter names a variant for each locator and has publish controls', () => {
     for (const adapter of ADAPTERS)
       for (const s of adapter.surfaces) {
