@@ -189,6 +189,7 @@ export const ad: CheckDef = {
   lists: [SIGNALS, DOMAINS],
   examples: {
     positive: [
+      { draft: '两日游套餐含客栈住宿一晚、双人早餐，套餐价368元/2人，名额有限，私信下单即可锁定房源！', expect: [{ text: '私信下单' }] },
       { draft: '“春茶尝鲜装”，250克装仅需98元，视频左下角扫码购买，全国包邮！', expect: [{ text: '仅需98元' }, { text: '扫码购买' }, { text: '包邮' }] },
       { draft: '可通过以下链接购买：https://u.jd.com/Kx9mQ2a', expect: [{ text: 'https://u.jd.com/Kx9mQ2a', severity: 'block' }] },
       {
@@ -202,6 +203,7 @@ export const ad: CheckDef = {
       { draft: '土蜂蜜旗舰店开业啦！结算时输入优惠码WGFM88享受开业优惠，点击下单即可。', expect: [{ text: '优惠码WGFM88' }, { text: '点击下单' }] },
     ],
     guard: [
+      { draft: '县人社局开展免费电工技能培训，名额有限，先到先得，报名请到县就业服务中心。' },
       { draft: '经市发展改革委核定，游泳馆收费标准为：成人20元/人·次，老年人享受半价优惠，儿童免费。' },
       { draft: '市政府发放政府消费券，市民可通过云闪付领取，满200元可抵扣50元，先到先得。' },
       { draft: '第一季度全区实现地区生产总值186.3亿元，增速居全市第一。' },

@@ -142,6 +142,7 @@ export const clickbait: CheckDef = {
   lists: [LIST],
   examples: {
     positive: [
+      { draft: '赶紧转给家人！近期有不法分子冒充社保局工作人员实施诈骗。', expect: [{ text: '赶紧转给' }] },
       { draft: { title: '惊呆了！这个小山村藏着百年古树群', body: '在桐溪县凤岭镇柳塘村，有一片古树群。' }, expect: [{ text: '惊呆了', field: 'title' }] },
       { draft: { title: '医保报销这些细节，99%的人都不知道！', body: '今天为大家梳理几个高频问题。' }, expect: [{ text: '99%的人都不知道', field: 'title' }] },
       { draft: '速\u200B看！五一假期出行提醒来了', expect: [{ text: '速\u200B看' }] },

@@ -34,6 +34,7 @@ export const sensitiveCheck: CheckDef = {
   lists: [SENSITIVE_LIST],
   examples: {
     positive: [
+      { draft: '电线杆上贴着“私刻公章 立等可取”的小广告。', expect: [{ text: '私刻公章', severity: 'block' }] },
       { draft: '现场查获冰毒120余克及加工工具一批。', expect: [{ text: '冰毒', severity: 'review' }] },
       { draft: '不法分子把冰 毒伪装成零食，还有冰-毒和冰\u200b毒等写法。', expect: [{ text: '冰 毒' }, { text: '冰-毒' }, { text: '冰\u200b毒' }] },
       { draft: '小李被一步步拉进網絡賭博。', expect: [{ text: '網絡賭博' }], note: 'traditional characters' },

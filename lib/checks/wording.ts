@@ -49,6 +49,7 @@ export const wordingCheck: CheckDef = {
   lists: [WORDING_LIST, TYPOS_LIST],
   examples: {
     positive: [
+      { draft: '县委召开民营企业家坐谈会。', expect: [{ text: '坐谈会', severity: 'review' }] },
       { draft: '公司开业那年正赶上臺灣總統选举。', expect: [{ text: '臺灣總統', severity: 'block' }], note: 'traditional characters' },
       { draft: '她的茶叶曾在台湾政府主办的评鉴中获奖。', expect: [{ text: '台湾政府', severity: 'block' }] },
       { draft: '来自中国和香港的60名中学生走进云湖区。', expect: [{ text: '中国和香港' }] },

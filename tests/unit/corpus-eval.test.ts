@@ -1,6 +1,8 @@
 /**
- * The eval acceptance on the labeled corpus (tests/corpus/dev.jsonl, a copy of ../shared/corpus/dev.jsonl):
- * recall >= 0.95 in every category and no review/block finding in a category a case forbids.
+ * The eval acceptance on the labeled corpora: recall >= 0.95 in every category and no review/block finding in a
+ * category a case forbids. dev.jsonl is a copy of ../shared/corpus/dev.jsonl; holdout.jsonl and holdout2.jsonl
+ * were written by people who had not read the checks (first measured at recall 0.887 and 0.913; the rule gaps
+ * they showed were fixed), and stay here as regression sets.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +12,10 @@ import { CATEGORIES } from '../../lib/core/types';
 import { caseDraft, emptyScores, readCorpus, scoreCase } from '../../lib/node/corpus';
 import { loadLists } from '../../lib/node/load-lists';
 
-describe('labeled corpus', () => {
-  const cases = readCorpus(join(__dirname, '..', 'corpus', 'dev.jsonl'));
-  const ruleset = compileRuleset(loadLists());
+const ruleset = compileRuleset(loadLists());
+
+describe.each(['dev.jsonl', 'holdout.jsonl', 'holdout2.jsonl'])('labeled corpus %s', (file) => {
+  const cases = readCorpus(join(__dirname, '..', 'corpus', file));
   const scores = emptyScores();
   const results = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset), scores));
 
