@@ -14,6 +14,7 @@
  */
 import type { CheckContext, FieldContext, ListHit, RawFinding } from '../core/check';
 import { normalizeTerm } from '../core/normalize';
+import { listSource } from '../core/ruleset';
 import type { Category, Severity } from '../core/types';
 import type { WordEntry } from '../core/wordlist';
 
@@ -73,32 +74,57 @@ function isQuoted(field: FieldContext, hit: ListHit): boolean {
   return OPEN_QUOTES.has(field.text[i - 1] ?? '') && CLOSE_QUOTES.has(field.text[j] ?? '');
 }
 
-const overlaps = (a: ListHit, b: ListHit) => a.normStart < b.normEnd && b.normStart < a.normEnd;
-const covers = (a: ListHit, b: ListHit) => a.normStart <= b.normStart && b.normEnd <= a.normEnd;
+/** Index of the last of `sorted` (ascending normStart) starting before `pos`, or -1. */
+function lastStartingBefore(sorted: readonly ListHit[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].normStart < pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
 
 /**
  * The hits of the given lists in one field that should become findings: allow entries and the hits they
  * overlap removed, Latin-boundary misses removed, quoted terms whose fix is quoting removed, and of hits
- * covering one another only the longest (first list wins on an exact tie).
+ * covering one another only the longest (first list wins on an exact tie). Sorted sweeps, not pairwise
+ * comparisons: a pasted megabyte can hold a hundred thousand hits.
  */
 export function reportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean } = {}): ListHit[] {
   const all = listIds.flatMap((id) => field.hits(id)).filter((h) => latinBoundaryOk(field, h));
-  const allow = all.filter((h) => h.entry.tag === ALLOW_TAG);
-  let hits = all.filter((h) => h.entry.tag !== ALLOW_TAG && !allow.some((a) => overlaps(a, h)));
+  // Allow entries: a hit is dropped when any allow entry overlaps it, i.e. one starting before the hit ends
+  // reaches past the hit's start (prefix maximum of the ends of allow entries sorted by start).
+  const allow = all.filter((h) => h.entry.tag === ALLOW_TAG).sort((a, b) => a.normStart - b.normStart);
+  const allowReach: number[] = [];
+  for (const a of allow) allowReach.push(Math.max(a.normEnd, allowReach[allowReach.length - 1] ?? -1));
+  const allowed = (h: ListHit) => {
+    const i = lastStartingBefore(allow, h.normEnd);
+    return i < 0 || allowReach[i] <= h.normStart;
+  };
+  let hits = all.filter((h) => h.entry.tag !== ALLOW_TAG && allowed(h));
   if (opts.quotes) hits = hits.filter((h) => !(quotingIsAFix(h.entry) && isQuoted(field, h)));
-  const kept: ListHit[] = [];
-  hits.forEach((h, i) => {
-    const beaten = hits.some((g, k) => {
-      if (k === i || !covers(g, h)) return false;
-      const longer = g.normEnd - g.normStart > h.normEnd - h.normStart;
-      return longer || (covers(h, g) && k < i); // same span: keep the first one only
-    });
-    if (!beaten) kept.push(h);
+  // Longest only: in order of start, longer first, earlier list first, a hit is covered exactly when some hit
+  // before it reaches at least as far.
+  const order = hits.map((_, i) => i);
+  order.sort((i, k) => {
+    const a = hits[i];
+    const b = hits[k];
+    return a.normStart - b.normStart || b.normEnd - a.normEnd || i - k;
   });
-  return kept;
+  const keep = new Uint8Array(hits.length);
+  let reach = -1;
+  for (const i of order) {
+    if (hits[i].normEnd > reach) keep[i] = 1;
+    reach = Math.max(reach, hits[i].normEnd);
+  }
+  return hits.filter((_, i) => keep[i] === 1);
 }
 
-/** Context words of an entry ('|'-separated), normalised. */
 export function contextWords(entry: WordEntry): string[] {
   return (entry.context ?? '').split('|').map((w) => w.trim()).filter(Boolean).map(norm).filter(Boolean);
 }
@@ -138,7 +164,7 @@ export function literalSuggestion(entry: WordEntry): string | undefined {
 }
 
 export function sourceOf(hit: ListHit): string {
-  return `${hit.list.id}@${hit.list.version ?? 'bundled'}`;
+  return listSource(hit.list);
 }
 
 /** Ids of every enabled list of a category, so lists an admin adds under a new id are screened too. */

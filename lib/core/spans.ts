@@ -23,8 +23,3 @@ export function matchAllOriginal(norm: NormText, re: RegExp): OriginalMatch[] {
   }
   return out;
 }
-
-/** Original span of a sub-range [ns, ne) of norm.text. */
-export function originalSpan(norm: NormText, ns: number, ne: number): { start: number; end: number } {
-  return toOriginal(norm, ns, ne);
-}
