@@ -85,3 +85,11 @@ export interface CheckDef {
   examples: { positive: CheckExample[]; guard: CheckExample[] };
   run(ctx: CheckContext): RawFinding[];
 }
+
+/**
+ * A sub-check is one file made with defineCheck (DESIGN.md convention 3). The identity function exists so a
+ * sub-check's object literal is checked against CheckDef where it is written, with its id, clause and examples.
+ */
+export function defineCheck(def: CheckDef): CheckDef {
+  return def;
+}
