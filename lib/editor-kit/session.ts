@@ -318,7 +318,8 @@ export class EditorSession {
     if (s.kind === 'pending' || s.kind === 'failed') return;
     const findings = s.kind === 'idle' ? [] : s.findings;
     this.screenState = { kind: 'pending', findings, chars: this.chars(), screened: s.kind !== 'idle' };
-    if (isLongDraft(this.chars()) || s.kind === 'done') this.o.actions.changed();
+    // A short draft looks the same while its next screen is pending: no re-render on the typing path.
+    if (isLongDraft(this.chars())) this.o.actions.changed();
   }
 
   private scheduleScreen(delay?: number): void {
