@@ -67,10 +67,14 @@ export class ConsoleSession {
       this.review.stop();
       this.sidebar.hide();
     });
-    const onRoute = () => this.onRoute();
+    const onRoute = () => {
+      this.onRoute();
+      // The Navigation API announces a history.replaceState before location.href changes: look again after it.
+      ctx.setTimeout(() => this.onRoute(), 0);
+    };
     for (const type of ['popstate', 'hashchange', 'wxt:locationchange'] as const) ctx.addEventListener(window, type, onRoute);
     // Some consoles change the URL with history.replaceState only (WeChat after the first save).
-    const urlWatch = new MutationObserver(onRoute);
+    const urlWatch = new MutationObserver(() => this.onRoute());
     urlWatch.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => urlWatch.disconnect());
     const place = () => this.schedulePlacement();
