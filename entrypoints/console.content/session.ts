@@ -37,7 +37,6 @@ export class ConsoleSession {
   private readonly sidebar: SidebarUi;
   private readonly review = new ReviewLink(() => this.onReviewChanged());
   private readonly edited = new EditedTracker();
-  private placementFrame = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -77,7 +76,7 @@ export class ConsoleSession {
     const urlWatch = new MutationObserver(() => this.onRoute());
     urlWatch.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => urlWatch.disconnect());
-    const place = () => this.schedulePlacement();
+    const place = () => this.surface && this.sidebar.avoidSoon(this.surface);
     ctx.addEventListener(window, 'resize', place, { passive: true });
     ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
     this.onRoute();
@@ -208,22 +207,6 @@ export class ConsoleSession {
       onFix: (f) => isLiteralSuggestion(f) && editor.fix(f),
       onAccept: (f, reason) => void this.accept(f, reason),
     });
-    this.schedulePlacement();
-  }
-
-  /** After layout changes, keep the sidebar off the publish controls (sidebar-ui.tsx avoid()). */
-  private schedulePlacement(): void {
-    if (this.placementFrame || !this.surface) return;
-    this.placementFrame = requestAnimationFrame(() => {
-      this.placementFrame = 0;
-      const rects: DOMRect[] = [];
-      for (const control of this.surface?.publish ?? [])
-        for (const selector of control.selectors)
-          for (const el of Array.from(document.querySelectorAll(selector))) {
-            const r = el.getBoundingClientRect();
-            if (r.width && r.height) rects.push(r);
-          }
-      this.sidebar.avoid(rects);
-    });
+    this.sidebar.avoidSoon(surface);
   }
 }
