@@ -6,6 +6,8 @@
  *   xs:ruleset         RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
  *   xs:ruleset-lists   what the snapshot was built from (lists, counts, versions, key of the installed bundle)
  *   xs:ruleset-status  last check time, outcome and error, for the popup and options page
+ *   xs:ruleset-floor   the highest bundle version ever applied and its SHA-256 (ruleset-floor.ts): kept apart
+ *                      from the bundle, so losing the stored bundle never re-opens the door to a replay
  * The large assets (compiled snapshot data, the last good bundle) live in IndexedDB (lib/ext/ruleset-db.ts)
  * under fresh keys; ONE storage.local.set of the pointers then swaps them in, so tabs switch atomically and
  * a failed check leaves everything untouched. Tabs fetch the data with the 'ruleset:snapshot' message.
@@ -13,13 +15,14 @@
  * All work runs through one queue: an alarm firing during a "check now" cannot interleave two applies.
  */
 import { browser } from 'wxt/browser';
-import { RULESET_FORMAT } from '../core/ruleset';
+import { encodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
+import { bytesToBase64 } from '../core/base64';
 import { bundleSchema } from '../bundle/schema';
 import { base64ToBytes } from '../bundle/base64';
-import { verifyBundle } from '../bundle/verify';
+import { bundleContentHash, verifyBundle } from '../bundle/verify';
 import { fetchBundle } from '../bundle/fetch';
-import { resolveLists, type InstalledBundle, type ListInfo } from '../bundle/merge';
-import { compileLists } from '../bundle/compile';
+import type { InstalledBundle, ListInfo } from '../bundle/merge';
+import { resolveRuleset } from '../bundle/resolve';
 import { getEffectiveSettings, USER_SETTINGS_KEY } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { BUNDLED_LISTS } from './bundled-lists';
@@ -31,6 +34,7 @@ import {
   type RulesetSnapshot,
   type RulesetSnapshotMeta,
 } from './ruleset-store';
+import { RULESET_FLOOR_KEY, raiseFloor, readFloor, type VersionFloor } from './ruleset-floor';
 import type { Reply } from './messages';
 import {
   isRulesetMessage,
@@ -64,8 +68,8 @@ interface StoredStatus extends UpdateStatus {
 
 let queue: Promise<unknown> = Promise.resolve();
 let checking = false;
-/** The snapshot data last written or read, so tabs loading at once do not each hit IndexedDB. */
-let snapshotCache: { dataKey: string; serialized: RulesetSnapshot['serialized'] } | undefined;
+/** The tab payload last written or read (base64 of the binary snapshot), so tabs loading at once share one read. */
+let snapshotCache: { dataKey: string; data: string } | undefined;
 
 /** Runs jobs one after another; a failing job does not block the next. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -111,7 +115,10 @@ interface Prepared {
   local: Record<string, unknown>;
   keep: string[];
   dataKey: string;
-  serialized: RulesetSnapshot['serialized'];
+  /** Base64 of the binary snapshot, as tabs receive it. */
+  data: string;
+  /** Set when a bundle is being applied: the floor it raises. */
+  floor?: VersionFloor;
 }
 
 let stampCounter = 0;
@@ -124,12 +131,12 @@ function freshKey(kind: string): string {
  * `storedBundleKey`: the installed bundle is already stored under this key (a rebuild), so it is not rewritten.
  */
 function prepare(installed: InstalledBundle | undefined, settings: Settings, storedBundleKey?: string): Prepared {
-  const { active, infos } = resolveLists(BUNDLED_LISTS, installed, settings.disabledLists);
-  const { serialized, counts } = compileLists(active);
+  const { ruleset, infos, counts } = resolveRuleset(BUNDLED_LISTS, installed, settings.disabledLists);
+  const snapshot = encodeRuleset(ruleset);
   const appliedAt = new Date().toISOString();
   const version = installed?.bundle.version ?? 0;
   const dataKey = freshKey('snapshot');
-  const assets: Record<string, unknown> = { [dataKey]: serialized };
+  const assets: Record<string, unknown> = { [dataKey]: snapshot };
   let bundleKey: string | undefined;
   if (installed) {
     bundleKey = storedBundleKey ?? freshKey('bundle');
@@ -159,15 +166,16 @@ function prepare(installed: InstalledBundle | undefined, settings: Settings, sto
     local: { [RULESET_SNAPSHOT_KEY]: meta, [LISTS_KEY]: record },
     keep: bundleKey ? [dataKey, bundleKey] : [dataKey],
     dataKey,
-    serialized,
+    data: bytesToBase64(snapshot),
   };
 }
 
 /** Stores the assets, then flips the pointers in one storage.local.set (with `extraLocal`), then drops old assets. */
 async function commit(prepared: Prepared, extraLocal: Record<string, unknown> = {}): Promise<void> {
   await putAssets(prepared.assets);
-  await browser.storage.local.set({ ...prepared.local, ...extraLocal });
-  snapshotCache = { dataKey: prepared.dataKey, serialized: prepared.serialized };
+  const floor = prepared.floor ? { [RULESET_FLOOR_KEY]: await raiseFloor(prepared.floor) } : {};
+  await browser.storage.local.set({ ...prepared.local, ...floor, ...extraLocal });
+  snapshotCache = { dataKey: prepared.dataKey, data: prepared.data };
   await pruneAssets(prepared.keep);
 }
 
@@ -232,9 +240,16 @@ async function evaluateCandidate(
   settings: Settings,
   allowUnsigned = false,
 ): Promise<Candidate> {
-  const installedVersion = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  // The floor, not the version in force: after a failed read of the stored bundle the bundled lists are in
+  // force (version 0), yet an older bundle is still a replay. Installs from before the floor existed have
+  // only the record's version.
+  const inForce = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  const floor = await readFloor();
+  const installedVersion = Math.max(floor?.version ?? 0, inForce);
   const verdict = await verifyBundle(bytes, sigText, settings.trustedKeys, {
     installedVersion,
+    installedSha256: floor?.version === installedVersion ? floor.sha256 : undefined,
+    reinstall: inForce < installedVersion,
     maxBytes: settings.maxBundleBytes,
     allowUnsigned: source === 'import' && allowUnsigned,
   });
@@ -251,7 +266,7 @@ async function evaluateCandidate(
   const installed: InstalledBundle = { bundle: verdict.bundle, source, installedAt: new Date().toISOString(), origin };
   let prepared: Prepared;
   try {
-    prepared = prepare(installed, settings);
+    prepared = { ...prepare(installed, settings), floor: { version: verdict.bundle.version, sha256: await bundleContentHash(verdict.bundle) } };
   } catch (error) {
     return { result: { outcome: 'rejected', code: 'compile-failed', message: `词库包无法编译，已拒绝，继续使用当前词库：${String(error)}` } };
   }
@@ -348,18 +363,23 @@ async function readStatus(): Promise<RulesetStatus> {
   };
 }
 
-/** The snapshot a tab screens with: pointer from storage.local, data from IndexedDB (or the cache). */
+/**
+ * The snapshot a tab screens with: pointer from storage.local, binary data from IndexedDB (or the cache), as
+ * base64 because runtime messaging is JSON. One string: Chrome's JSON round trip of a single string is a
+ * copy, not a parse of 100k entry objects, and the tab decodes it with the native base64 decoder.
+ */
 async function readSnapshotForTab(): Promise<RulesetSnapshot | null> {
   const meta = await readLocal<RulesetSnapshotMeta>(RULESET_SNAPSHOT_KEY);
   if (!meta) return null;
-  let serialized = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.serialized : undefined;
-  if (!serialized) {
-    serialized = await getAsset<RulesetSnapshot['serialized']>(meta.dataKey);
-    if (!serialized) return null;
-    snapshotCache = { dataKey: meta.dataKey, serialized };
+  let data = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.data : undefined;
+  if (!data) {
+    const bytes = await getAsset<Uint8Array>(meta.dataKey);
+    if (!(bytes instanceof Uint8Array)) return null;
+    data = bytesToBase64(bytes);
+    snapshotCache = { dataKey: meta.dataKey, data };
   }
   const { dataKey: _key, ...rest } = meta;
-  return { ...rest, serialized };
+  return { ...rest, format: RULESET_FORMAT, data };
 }
 
 async function handle(message: RulesetMessage): Promise<unknown> {

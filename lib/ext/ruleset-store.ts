@@ -12,7 +12,6 @@
  * Not for the background itself (a context cannot message itself): it reads its own IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import type { SerializedRuleset } from '../core/ruleset';
 import type { Reply } from './messages';
 
 export const RULESET_SNAPSHOT_KEY = 'xs:ruleset';
@@ -22,8 +21,15 @@ export const RULESET_STATUS_KEY = 'xs:ruleset-status';
 
 export type RulesetSource = 'bundled' | 'update' | 'import';
 
+/**
+ * What a tab receives: the binary snapshot (lib/core/ruleset-snapshot.ts) as base64, plus what the UI shows.
+ * Opaque to the tab's wiring: hand it to loadRulesetPayload (lib/ext/ruleset-payload.ts).
+ */
 export interface RulesetSnapshot {
-  serialized: SerializedRuleset;
+  /** RULESET_FORMAT of the data; a tab built for another format screens with its bundled lists meanwhile. */
+  format: string;
+  /** Base64 of the binary snapshot. */
+  data: string;
   /** Version of the installed bundle; 0 while only the bundled lists are in force. */
   version: number;
   source: RulesetSource;
@@ -34,8 +40,8 @@ export interface RulesetSnapshot {
 }
 
 /** What storage.local 'xs:ruleset' holds. */
-export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'serialized'> {
-  /** IndexedDB key of the serialized ruleset (background). */
+export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'data' | 'format'> {
+  /** IndexedDB key of the binary snapshot (background). */
   dataKey: string;
 }
 
