@@ -17,7 +17,7 @@ import { openConsole } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { findingRows, statusLine, waitForState } from './helpers/sidebar';
 
-declare const chrome: any;
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const EDITOR: Person = { name: '王编辑', unit: '办公室', roles: ['editor'] };
 const FIRST: Person = { name: '李初审', unit: '办公室', roles: ['first'] };

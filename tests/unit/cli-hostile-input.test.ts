@@ -26,7 +26,6 @@ function scan(args: string[]) {
 }
 
 /** Control characters a terminal acts on, and the bidi controls that reorder what is shown. */
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** GBK bytes of a string, from the platform's own GB18030 decoder (inverted over the two-byte range). */
