@@ -123,8 +123,22 @@ export async function benchFullScreen(terms: readonly string[], article: string)
     (Uint8Array as unknown as { fromBase64?: (t: string) => Uint8Array }).fromBase64?.(text) ?? new Uint8Array(Buffer.from(text, 'base64'));
   const decode = time(() => native(data), 5, 1);
   const loadTiming = time(() => snapshot.decodeRuleset(bytes), 5, 1);
-  const tabLoad = time(() => snapshot.decodeRuleset(native(data)), 5, 1);
-  const loadedRuleset = snapshot.decodeRuleset(native(data));
+  // The tab's route (lib/ext/ruleset-channel.ts): the bytes arrive from the ruleset frame in 512 KB chunks,
+  // each copied into one buffer, then decodeRuleset. The messaging fallback adds the JSON parse and base64.
+  const chunks: Uint8Array[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 512 * 1024) chunks.push(bytes.slice(offset, offset + 512 * 1024));
+  const assemble = () => {
+    const target = new Uint8Array(bytes.length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      target.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return target;
+  };
+  const tabLoad = time(() => snapshot.decodeRuleset(assemble()), 5, 1);
+  const fallbackLoad = time(() => snapshot.decodeRuleset(native(data)), 5, 1);
+  const loadedRuleset = snapshot.decodeRuleset(assemble());
 
   const draft: Draft = { platform: 'wechat', fields: { title: article.slice(0, 30), body: article } };
   const full = time(() => screening.screen(draft, loadedRuleset), 50, 10);
@@ -136,14 +150,18 @@ export async function benchFullScreen(terms: readonly string[], article: string)
       ['lists', `${lists.length}`, `${shipped.length} shipped (${shippedTerms} terms) + ${terms.length} generated terms`],
       ['compileRuleset', fmtMs(compiled.ms), `retained ${fmtMB(compiled.value.bytes)} (lists + automaton)`],
       ['encodeRuleset (binary snapshot)', fmtMs(encoded.ms), `${fmtMB(bytes.length)} binary, ${fmtMB(message.length)} as a base64 message`],
-      ['JSON.parse of the message', fmtMs(parse.median), 'median of 5 (one string: no entry objects)'],
-      ['base64 decode (native)', fmtMs(decode.median), 'median of 5'],
+      ['base64 decode (native)', fmtMs(decode.median), 'median of 5 (messaging fallback only)'],
       ['decodeRuleset', fmtMs(loadTiming.median), `median of ${loadTiming.runs}: views, automaton checksum, bounds sweep`],
       [
         'tab-side load of the 100k snapshot',
         fmtMs(tabLoad.median),
-        target('tab-side load of the 100k-term snapshot (base64 + decodeRuleset)', fmtMs(tabLoad.median), '< 20 ms', tabLoad.median < 20) +
-          `; + message parse ${fmtMs(parse.median)} = ${fmtMs(tabLoad.median + parse.median)}`,
+        target('tab-side load of the 100k-term snapshot (frame chunks + decodeRuleset)', fmtMs(tabLoad.median), '< 20 ms', tabLoad.median < 20) +
+          ': bytes from the ruleset frame, copied into one buffer, decodeRuleset',
+      ],
+      [
+        '  messaging fallback',
+        fmtMs(fallbackLoad.median + parse.median),
+        `JSON.parse of the message ${fmtMs(parse.median)} + native base64 + decodeRuleset ${fmtMs(fallbackLoad.median)}`,
       ],
       [
         `screen() ${article.length / 1000}k article`,

@@ -15,13 +15,13 @@ export const RULESET_FLOOR_KEY = 'xs:ruleset-floor';
 export interface VersionFloor {
   /** Highest bundle version ever applied. */
   version: number;
-  /** bundleContentHash of the bundle applied at that version. */
-  sha256: string;
+  /** bundleContentHash of the bundle applied at that version (unknown for a floor carried over from an older install). */
+  sha256?: string;
 }
 
 function isFloor(value: unknown): value is VersionFloor {
   const v = value as VersionFloor | undefined;
-  return !!v && Number.isSafeInteger(v.version) && v.version > 0 && typeof v.sha256 === 'string';
+  return !!v && Number.isSafeInteger(v.version) && v.version > 0 && (v.sha256 === undefined || typeof v.sha256 === 'string');
 }
 
 export async function readFloor(): Promise<VersionFloor | undefined> {

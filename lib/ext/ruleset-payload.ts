@@ -1,16 +1,14 @@
 /**
- * Tab side of the ruleset hand-over: turns the payload the background sends (RulesetSnapshot) into a Ruleset.
- * One function, no browser API: the content script calls it with the payload it received, however that came.
+ * Tab side of the ruleset hand-over: turns the payload a tab received into a Ruleset. No browser API.
  *
- * Cost for a 100k-term ruleset (figures in README): base64 decode with the engine's native decoder
- * (Uint8Array.fromBase64, Chrome 140+) and decodeRuleset (views onto the bytes, the automaton's checksum and a
- * bounds sweep); no entry object is built until a hit needs it.
+ * Cost for a 100k-term ruleset (figures in README): decodeRuleset only (views onto the bytes, the automaton's
+ * checksum and a bounds sweep) when the bytes come from the ruleset frame; plus a native base64 decode
+ * (Uint8Array.fromBase64, Chrome 140+) on the messaging fallback. No entry object is built until a hit needs it.
  */
 import { base64ToBytes } from '../core/base64';
 import type { Ruleset } from '../core/ruleset';
 import { decodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
 import { RulesetError } from '../core/ruleset';
-import type { RulesetSnapshot } from './ruleset-store';
 
 type NativeBase64 = { fromBase64?: (text: string) => Uint8Array };
 
@@ -20,9 +18,15 @@ export function decodeBase64(text: string): Uint8Array {
   return native ? native(text) : base64ToBytes(text);
 }
 
-export function loadRulesetPayload(payload: Pick<RulesetSnapshot, 'format' | 'data'>): Ruleset {
+/**
+ * The payload a tab received, however it came: `bytes` from the ruleset frame (no decoding at all) or `data`
+ * (base64) from runtime messaging.
+ */
+export function loadRulesetPayload(payload: { format: string; data?: string; bytes?: ArrayBuffer }): Ruleset {
   if (payload?.format !== RULESET_FORMAT) {
     throw new RulesetError(`规则集格式不符 (ruleset format ${String(payload?.format)}, this build reads ${RULESET_FORMAT})`);
   }
-  return decodeRuleset(decodeBase64(payload.data));
+  if (payload.bytes instanceof ArrayBuffer) return decodeRuleset(new Uint8Array(payload.bytes));
+  if (typeof payload.data === 'string') return decodeRuleset(decodeBase64(payload.data));
+  throw new RulesetError('规则集快照缺少数据 (snapshot without data)');
 }

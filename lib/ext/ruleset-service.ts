@@ -188,6 +188,11 @@ async function rebuild(): Promise<void> {
   const previous = await readLocal<ListsRecord>(LISTS_KEY);
   const installed = await readInstalled(previous?.bundleKey);
   const hadBundle = previous?.version ?? 0;
+  // Installs from before the floor existed: take it from the record before anything can reset that.
+  if (hadBundle > ((await readFloor())?.version ?? 0)) {
+    const sha256 = installed?.bundle.version === hadBundle ? await bundleContentHash(installed.bundle) : undefined;
+    await browser.storage.local.set({ [RULESET_FLOOR_KEY]: { version: hadBundle, ...(sha256 ? { sha256 } : {}) } satisfies VersionFloor });
+  }
   try {
     await commit(prepare(installed, settings, installed ? previous?.bundleKey : undefined));
     if (!installed && hadBundle > 0) {

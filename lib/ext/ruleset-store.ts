@@ -61,6 +61,18 @@ export async function readRulesetSnapshot(): Promise<RulesetSnapshot | undefined
   }
 }
 
+/**
+ * Calls back when the background puts a new snapshot in force (the pointer changed); the data is fetched by the
+ * caller, once. Returns the unsubscribe function.
+ */
+export function onRulesetPointerChanged(cb: () => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && RULESET_SNAPSHOT_KEY in changes && changes[RULESET_SNAPSHOT_KEY].newValue) cb();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 /** Calls back with each new snapshot the background puts in force. Returns the unsubscribe function. */
 export function onRulesetSnapshotChanged(cb: (snapshot: RulesetSnapshot) => void): () => void {
   let latest = 0;

@@ -330,6 +330,17 @@ describe('with an update URL and a trusted key', () => {
     expect(await flagged(`群里有人${NEW_TERM}`)).toContain(NEW_TERM);
   });
 
+  it('carries the floor over from an install made before the floor existed', async () => {
+    await installV5();
+    await fakeBrowser.storage.local.remove('xs:ruleset-floor');
+    const { bundleKey } = (await fakeBrowser.storage.local.get('xs:ruleset-lists'))['xs:ruleset-lists'] as { bundleKey: string };
+    await putAssets({ [bundleKey]: { bundle: { broken: true }, source: 'update' } });
+    await updateUserSettings({ disabledLists: ['typos'] });
+    await rulesetServiceIdle();
+    await serveSigned(bundle(4, [NEWER_TERM]));
+    expect(await checkNow()).toMatchObject({ outcome: 'rejected', code: 'older-version' });
+  });
+
   it('falls back to the bundled lists when the stored bundle is unreadable', async () => {
     await installV5();
     const { bundleKey } = (await fakeBrowser.storage.local.get('xs:ruleset-lists'))['xs:ruleset-lists'] as { bundleKey: string };
