@@ -7,7 +7,7 @@
  * content script listening to storage.onChanged, and a 100k-term snapshot (~15 MB) sent that way froze
  * console tabs. Only the background writes the pointer, with one storage.local.set, so a tab sees either the
  * old or the new ruleset, never a mix. "All open tabs re-screen" needs no tab messaging: each tab's
- * onRulesetSnapshotChanged fires on the pointer change and fetches the new data once.
+ * onRulesetPointerChanged fires on the pointer change and the tab fetches the new data once (ruleset-tab.ts).
  *
  * Not for the background itself (a context cannot message itself): it reads its own IndexedDB.
  */
@@ -71,23 +71,4 @@ export function onRulesetPointerChanged(cb: () => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/** Calls back with each new snapshot the background puts in force. Returns the unsubscribe function. */
-export function onRulesetSnapshotChanged(cb: (snapshot: RulesetSnapshot) => void): () => void {
-  let latest = 0;
-  let stopped = false;
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(RULESET_SNAPSHOT_KEY in changes) || !changes[RULESET_SNAPSHOT_KEY].newValue) return;
-    const mine = ++latest;
-    void readRulesetSnapshot().then((snapshot) => {
-      // A later change may have overtaken this fetch: only the newest is delivered.
-      if (snapshot && mine === latest && !stopped) cb(snapshot);
-    });
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => {
-    stopped = true;
-    browser.storage.onChanged.removeListener(listener);
-  };
 }
