@@ -35,7 +35,8 @@ function openPort(): Promise<MessagePort | undefined> {
   });
 }
 
-function request(port: MessagePort): Promise<FrameSnapshot | null | undefined> {
+/** Asks the frame on `port` for the snapshot and reassembles its chunks (exported for tests). */
+export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null | undefined> {
   return new Promise((resolve) => {
     let timer = setTimeout(() => done(undefined), TIMEOUT_MS);
     let head: FrameSnapshotHead | undefined;
@@ -75,7 +76,7 @@ function request(port: MessagePort): Promise<FrameSnapshot | null | undefined> {
 export async function fetchSnapshotViaFrame(): Promise<FrameSnapshot | null | undefined> {
   portPromise ??= openPort();
   const port = await portPromise;
-  const snapshot = port ? await request(port) : undefined;
+  const snapshot = port ? await requestSnapshot(port) : undefined;
   if (snapshot === undefined) portPromise = undefined;
   return snapshot;
 }
