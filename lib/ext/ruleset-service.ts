@@ -6,11 +6,13 @@
  *   xs:ruleset         RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
  *   xs:ruleset-lists   what the snapshot was built from (lists, counts, versions, key of the installed bundle)
  *   xs:ruleset-status  last check time, outcome and error, for the popup and options page
- *   xs:ruleset-floor   the highest bundle version ever applied and its SHA-256 (ruleset-floor.ts): kept apart
+ *   xs:ruleset-floor   the highest bundle version ever applied and the hash of its lists (ruleset-floor.ts): kept apart
  *                      from the bundle, so losing the stored bundle never re-opens the door to a replay
  * The large assets (compiled snapshot data, the last good bundle) live in IndexedDB (lib/ext/ruleset-db.ts)
  * under fresh keys; ONE storage.local.set of the pointers then swaps them in, so tabs switch atomically and
- * a failed check leaves everything untouched. Tabs fetch the data with the 'ruleset:snapshot' message.
+ * a failed check leaves everything untouched. The snapshot data is the binary ruleset snapshot
+ * (lib/core/ruleset-snapshot.ts); tabs get it as bytes through the ruleset frame (ruleset-channel.ts), which
+ * asks with the 'ruleset:snapshot' message (the base64 form; also the tabs' fallback).
  *
  * All work runs through one queue: an alarm firing during a "check now" cannot interleave two applies.
  */
