@@ -1,6 +1,14 @@
 import { defineConfig } from 'wxt';
 import { HIGHLIGHT_CSS } from './lib/editor-kit/highlight-styles';
 
+/** The consoles the content script runs on (entrypoints/console.content). */
+const CONSOLE_MATCHES = [
+  'https://mp.weixin.qq.com/*',
+  'https://weibo.com/*',
+  'https://www.weibo.com/*',
+  'https://card.weibo.com/*',
+  'https://creator.douyin.com/*',
+];
 /** Only the e2e build also runs on localhost pages; the production manifest keeps the real consoles only. */
 const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 /** ::highlight() rules for the console pages: manifest CSS is outside page CSP (a page <style> is not). */
@@ -17,6 +25,8 @@ export default defineConfig({
     // Wordlist update URLs are arbitrary intranet hosts: the options page requests the host when an admin adds
     // a URL (or the server sends CORS headers; see README.md (管理员：词表发布流程)).
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The hidden page a console tab embeds to receive the compiled ruleset as bytes (lib/ext/ruleset-channel.ts).
+    web_accessible_resources: [{ resources: ['ruleset-frame.html'], matches: CONSOLE_MATCHES }],
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -4,15 +4,14 @@
  * The last line is `recall R, false positives F` over all categories.
  */
 import { parseArgs } from 'node:util';
-import { compileRuleset } from '../lib/core/ruleset';
 import { screen } from '../lib/core/screen';
 import { CATEGORIES } from '../lib/core/types';
 import { caseDraft, emptyScores, readCorpus, scoreCase, type CaseResult } from '../lib/node/corpus';
-import { loadLists } from '../lib/node/load-lists';
+import { loadCliRuleset } from '../lib/node/load-lists';
 
 const USAGE = 'usage: npm run --silent eval -- FILE.jsonl [--wordlists PATH] [--verbose]';
 
-function main(): void {
+async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({ allowPositionals: true, options: { wordlists: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } } });
@@ -28,7 +27,7 @@ function main(): void {
   let ruleset;
   try {
     cases = readCorpus(args.positionals[0]);
-    ruleset = compileRuleset(loadLists(args.values.wordlists));
+    ruleset = (await loadCliRuleset({ wordlists: args.values.wordlists })).ruleset;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(2);
@@ -61,4 +60,4 @@ function main(): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+void main();

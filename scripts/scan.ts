@@ -1,16 +1,24 @@
 /**
- * npm run --silent scan -- [--json] [--wordlists PATH] FILE...
+ * npm run --silent scan -- [--json] [--wordlists PATH] [--key PUBLIC_KEY] [--disable LIST_ID]... FILE...
  * Exit 0: no block finding; 1: a block finding; 2: usage or input error (message on stderr).
- * The ruleset is compiled once for all files.
+ * The ruleset is made once for all files, the way the extension makes it (lib/node/load-lists.ts).
+ * Everything printed from the input is escaped (control, bidi and zero-width characters as \uXXXX).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compileRuleset, type Ruleset } from '../lib/core/ruleset';
+import type { Ruleset } from '../lib/core/ruleset';
 import { screen } from '../lib/core/screen';
 import type { Finding } from '../lib/core/types';
-import { loadLists } from '../lib/node/load-lists';
+import { escapeControls, quoteInput, safeErrorMessage } from '../lib/core/safe-text';
+import { loadCliRuleset } from '../lib/node/load-lists';
 import { readDraft } from '../lib/node/read-draft';
 
-const USAGE = 'usage: npm run --silent scan -- [--json] [--wordlists PATH] FILE... (FILE: .txt, .json draft, or - for stdin)';
+const USAGE = `usage: npm run --silent scan -- [--json] [--wordlists PATH] [--key PUBLIC_KEY] [--disable LIST_ID]... FILE...
+  FILE             .txt (the whole text is the body), .json draft, or - for stdin; UTF-8, UTF-16 or GBK
+  --wordlists PATH a directory or .tsv/.txt list (instead of the shipped lists), or a bundle .json
+                   (on top of the shipped lists, as the extension applies it)
+  --key KEY        verify the bundle's .sig with this public key (file or base64) before using it
+  --disable ID     switch a list off (like disabledLists in the extension); repeatable or comma-separated`;
 const SEVERITY_LABEL = { block: '阻断', review: '复核', info: '提示' } as const;
 
 function fail(message: string): never {
@@ -20,25 +28,37 @@ function fail(message: string): never {
 
 function table(file: string, findings: Finding[]): string {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const head = `${file}: ${findings.length} 个问题 (block ${count('block')}, review ${count('review')}, info ${count('info')})`;
-  const rows = findings.map(
-    (f) =>
+  const head = `${escapeControls(file)}: ${findings.length} 个问题 (block ${count('block')}, review ${count('review')}, info ${count('info')})`;
+  const rows = findings.map((f) =>
+    escapeControls(
       `  [${SEVERITY_LABEL[f.severity]}] ${f.field} ${f.start}-${f.end} ${f.check} 「${f.text}」 ${f.message}` +
-      (f.suggestion ? ` → ${f.suggestion}` : '') +
-      `  (${f.clause})`,
+        (f.suggestion ? ` → ${f.suggestion}` : '') +
+        `  (${f.clause})`,
+    ),
   );
   return [head, ...rows].join('\n');
 }
 
-function main(): void {
+/** A key file (keygen's public.key) or the base64 key itself. */
+function readKey(arg: string): string {
+  return existsSync(arg) ? readFileSync(arg, 'utf8').trim() : arg.trim();
+}
+
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, wordlists: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        wordlists: { type: 'string' },
+        key: { type: 'string' },
+        disable: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
+    fail(`${safeErrorMessage(e)}\n${USAGE}`);
   }
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -49,9 +69,11 @@ function main(): void {
 
   let ruleset: Ruleset;
   try {
-    ruleset = compileRuleset(loadLists(parsed.values.wordlists));
+    const disabledLists = (parsed.values.disable ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const publicKey = parsed.values.key === undefined ? undefined : readKey(parsed.values.key);
+    ruleset = (await loadCliRuleset({ wordlists: parsed.values.wordlists, publicKey, disabledLists })).ruleset;
   } catch (e) {
-    fail(`词表无法加载 (cannot load wordlists): ${(e as Error).message}`);
+    fail(`词表无法加载 (cannot load wordlists): ${quoteInput((e as Error).message, 400)}`);
   }
 
   let anyBlock = false;
@@ -62,7 +84,8 @@ function main(): void {
       findings = screen(readDraft(file), ruleset);
     } catch (e) {
       anyError = true;
-      process.stderr.write(`${(e as Error).message}\n`);
+      // InputError messages are escaped where they quote input; anything else is escaped here.
+      process.stderr.write(`${quoteInput((e as Error).message, 400)}\n`);
       continue;
     }
     anyBlock ||= findings.some((f) => f.severity === 'block');
@@ -71,4 +94,4 @@ function main(): void {
   process.exitCode = anyError ? 2 : anyBlock ? 1 : 0;
 }
 
-main();
+void main();

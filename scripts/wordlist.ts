@@ -21,6 +21,7 @@ import { serializeBundle } from '../lib/bundle/serialize';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../lib/bundle/keys';
 import { formatBytes, parseBundleBytes, verifyBundle } from '../lib/bundle/verify';
 import { diffLists, formatDiff } from '../lib/bundle/diff';
+import { quoteInput } from '../lib/core/safe-text';
 
 const USAGE = `用法 (usage): npm run --silent wordlist -- <命令>
   keygen --out DIR                       生成 Ed25519 密钥对：DIR/private.key（仅本人可读）与 DIR/public.key
@@ -46,7 +47,7 @@ function parse(args: string[], positionalCount: number, required: string[], opti
     const arg = args[i];
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (!required.includes(name) && !optional.includes(name)) throw new UsageError(`未知选项 --${name}`);
+      if (!required.includes(name) && !optional.includes(name)) throw new UsageError(`未知选项 --${quoteInput(name)}`);
       const value = inline ?? args[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} 需要一个值`);
       options[name] = value;
@@ -85,7 +86,7 @@ async function keygen(args: string[]): Promise<void> {
 
 function parseVersion(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`--version 必须是正整数（例如 3），而不是 "${text}"`);
+    throw new UsageError(`--version 必须是正整数（例如 3），而不是 "${quoteInput(text)}"`);
   }
   return Number(text);
 }
@@ -136,7 +137,7 @@ async function sign(args: string[]): Promise<void> {
   const [file] = positionals;
   const bytes = readFile(file, '词库包');
   const parsed = parseBundleBytes(bytes);
-  if (!parsed.ok) throw new Failure(`拒绝签名：${parsed.reason}`);
+  if (!parsed.ok) throw new Failure(`${parsed.line ? `${file}:${parsed.line}: ` : ''}拒绝签名：${parsed.reason}`);
   let key: CryptoKey;
   try {
     key = await importPrivateKeyPem(readFile(options.key, '私钥文件').toString('utf8'));
@@ -153,7 +154,7 @@ function readPublicKey(arg: string): string {
   if (existsSync(arg)) return readFile(arg, '公钥文件').toString('utf8').trim();
   // Also accept the key itself, as pasted into settings or policy.
   if (/^[A-Za-z0-9+/]{43}=$/.test(arg.trim())) return arg.trim();
-  throw new Failure(`无法读取公钥文件 ${arg}`);
+  throw new Failure(`无法读取公钥文件 ${quoteInput(arg, 200)}`);
 }
 
 async function verify(args: string[]): Promise<void> {
@@ -165,8 +166,8 @@ async function verify(args: string[]): Promise<void> {
   const sigText = existsSync(sigPath) ? readFileSync(sigPath, 'utf8') : undefined;
   const result = await verifyBundle(bytes, sigText, [publicKey], { installedVersion: 0, maxBytes: Number.MAX_SAFE_INTEGER });
   if (!result.ok) {
-    const reason = result.code === 'no-trusted-key' ? `公钥格式不正确（应为 keygen 生成的 public.key）：${options.key}` : result.reason;
-    throw new Failure(`验证失败 (${result.code})：${reason}`);
+    const reason = result.code === 'no-trusted-key' ? `公钥格式不正确（应为 keygen 生成的 public.key）：${quoteInput(options.key, 200)}` : result.reason;
+    throw new Failure(`${result.line ? `${file}:${result.line}: ` : ''}验证失败 (${result.code})：${reason}`);
   }
   const b: Bundle = result.bundle;
   const terms = b.lists.reduce((n, l) => n + l.entries.length, 0);
@@ -177,7 +178,7 @@ async function verify(args: string[]): Promise<void> {
 function loadForDiff(path: string): WordList[] {
   if (existsSync(path) && statSync(path).isDirectory()) return loadLists(path);
   const parsed = parseBundleBytes(readFile(path, '词库包'));
-  if (!parsed.ok) throw new Failure(`${path}：${parsed.reason}`);
+  if (!parsed.ok) throw new Failure(`${path}${parsed.line ? `:${parsed.line}` : ''}：${parsed.reason}`);
   return parsed.bundle.lists;
 }
 
@@ -197,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = command ? COMMANDS[command] : undefined;
   try {
-    if (!run) throw new UsageError(command ? `未知命令 ${command}` : '缺少命令');
+    if (!run) throw new UsageError(command ? `未知命令 ${quoteInput(command)}` : '缺少命令');
     await run(rest);
     return 0;
   } catch (error) {

@@ -1,6 +1,8 @@
 /**
  * The review log page (chrome-extension://<id>/log.html): filter, open a record, verify the chain, export
  * CSV / JSON and print the 信息发布审批表. Reads through the background (the only writer of the log).
+ * The chain is also checked against an outside anchor (lib/review/anchor.ts): an earlier export the user
+ * picks, or the collector's copy of the head (GET <collectorUrl>/head).
  */
 import { useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import { PLATFORMS, type Platform } from '@/lib/core/types';
@@ -8,6 +10,7 @@ import type { VerifyResult } from '@/lib/review/hash-chain';
 import type { LogFilter } from '@/lib/review/query';
 import { approvalFormHtml } from '@/lib/review/approval-form';
 import { toCsv, toJson, describeFinding } from '@/lib/review/exports';
+import { collectorAnchor, compareWithAnchor, parseLogExport, type AnchorResult, type LogAnchor } from '@/lib/review/anchor';
 import { formatLocalTime, PLATFORM_LABELS, RESOLUTION_LABELS, roleLabel, SEVERITY_LABELS } from '@/lib/review/labels';
 import { DECISION_LABELS, LEVEL_LABELS, LOG_KIND_LABELS, type Decision, type LogKind, type LogRecord } from '@/lib/review/types';
 import { ask, sendReview, type ReviewSend } from './client';
@@ -18,6 +21,8 @@ export interface LogPageProps {
   /** Injected for tests; the page downloads and prints through the browser by default. */
   download?: (filename: string, content: string, mime: string) => void;
   print?: (html: string) => void;
+  /** Injected for tests: reads the collector's copy of the chain head. */
+  fetchImpl?: typeof fetch;
 }
 
 const PAGE_SIZE = 200;
@@ -62,7 +67,12 @@ export function toLogFilter(form: FilterForm): LogFilter {
 const cell: CSSProperties = { border: '1px solid #d1d5db', padding: '4px 6px', textAlign: 'left', verticalAlign: 'top' };
 const mono: CSSProperties = { fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' };
 
-export function LogPage({ send = sendReview, download = downloadText, print = printHtml }: LogPageProps) {
+/** Where a collector offers its copy of the chain head: <collectorUrl>/head (documented in the README). */
+export function collectorHeadUrl(collectorUrl: string): string {
+  return `${collectorUrl.replace(/\/+$/, '')}/head`;
+}
+
+export function LogPage({ send = sendReview, download = downloadText, print = printHtml, fetchImpl = (...args) => fetch(...args) }: LogPageProps) {
   const [form, setForm] = useState<FilterForm>(EMPTY);
   const [records, setRecords] = useState<LogRecord[]>([]);
   const [total, setTotal] = useState<number>();
@@ -70,6 +80,7 @@ export function LogPage({ send = sendReview, download = downloadText, print = pr
   const [verify, setVerify] = useState<VerifyResult>();
   const [error, setError] = useState<string>();
   const [forward, setForward] = useState<{ pending: number; collectorUrl?: string; stoppedBy?: string }>();
+  const [anchor, setAnchor] = useState<AnchorResult>();
 
   const guard = async (action: () => Promise<void>) => {
     setError(undefined);
@@ -108,6 +119,30 @@ export function LogPage({ send = sendReview, download = downloadText, print = pr
       download(`审核日志-${stamp()}.json`, toJson(matching, verified), 'application/json;charset=utf-8');
     });
   const runVerify = () => guard(async () => setVerify(await ask(send, { type: 'review:verify' })));
+  /** The whole chain in force, unfiltered, compared with pairs that left the machine earlier. */
+  const checkAnchor = async (source: () => Promise<LogAnchor>) =>
+    guard(async () => {
+      setAnchor(undefined);
+      const against = await source();
+      const { records: all } = await ask(send, { type: 'review:log-query', filter: {} });
+      setAnchor(compareWithAnchor(all, against));
+    });
+  const anchorFromFile = (file: File | undefined) => {
+    if (file) void checkAnchor(async () => parseLogExport(file.name, await file.text()));
+  };
+  const anchorFromCollector = (collectorUrl: string) =>
+    checkAnchor(async () => {
+      const url = collectorHeadUrl(collectorUrl);
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { cache: 'no-store', credentials: 'omit' });
+      } catch (e) {
+        throw new Error(`无法连接汇集服务器 ${url}（${e instanceof Error ? e.message : String(e)}）。`);
+      }
+      if (response.status === 404) throw new Error(`汇集服务器未提供链头副本（${url} 返回 404），无法对照。`);
+      if (!response.ok) throw new Error(`读取汇集服务器的链头失败：${url} 返回 HTTP ${response.status}。`);
+      return collectorAnchor(url, await response.json().catch(() => undefined));
+    });
   const formHtml = () => (selected ? approvalFormHtml(selected.record, selected.related) : '');
 
   const set = <K extends keyof FilterForm>(key: K) => (value: FilterForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -183,6 +218,23 @@ export function LogPage({ send = sendReview, download = downloadText, print = pr
           导出 JSON
         </button>
       </form>
+
+      <p data-xs="anchor-controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+        <label>
+          对照早先导出的文件校验（JSON 或 CSV）{' '}
+          <input type="file" accept=".json,.csv,application/json,text/csv" data-xs="anchor-file" onChange={(e) => anchorFromFile(e.target.files?.[0])} />
+        </label>
+        {forward?.collectorUrl && (
+          <button type="button" data-xs="anchor-collector" onClick={() => anchorFromCollector(forward.collectorUrl!)}>
+            对照汇集服务器校验
+          </button>
+        )}
+      </p>
+      {anchor && (
+        <p role="status" data-xs="anchor-result" data-ok={anchor.ok ? 'true' : 'false'} style={{ color: anchor.ok ? '#047857' : '#b91c1c', fontWeight: 600 }}>
+          {anchor.ok ? anchor.message : `对照失败：${anchor.message}`}
+        </p>
+      )}
 
       {verify && (
         <p role="status" data-xs="verify-result" data-ok={verify.ok ? 'true' : 'false'} style={{ color: verify.ok ? '#047857' : '#b91c1c', fontWeight: 600 }}>

@@ -1,37 +1,15 @@
 /**
- * The ruleset a tab screens with: the background's compiled snapshot (storage.local 'xs:ruleset', loads
- * without rebuilding the automaton), or, when no snapshot exists yet, the bundled lists compiled here once:
- * a tab never screens with nothing.
+ * The ruleset a tab screens with: the background's compiled binary snapshot (lib/ext/ruleset-tab.ts: bytes
+ * from the ruleset frame, no JSON), or, when there is none yet, the bundled lists compiled here once: a tab
+ * never screens with nothing.
  */
-import { compileRuleset, loadRuleset, type Ruleset } from '@/lib/core/ruleset';
+import { compileRuleset, type Ruleset } from '@/lib/core/ruleset';
 import { BUNDLED_LISTS } from '@/lib/ext/bundled-lists';
-import { onRulesetSnapshotChanged, readRulesetSnapshot, type RulesetSnapshot } from '@/lib/ext/ruleset-store';
-
-function fromSnapshot(snapshot: RulesetSnapshot | undefined): Ruleset | undefined {
-  if (!snapshot) return undefined;
-  try {
-    return loadRuleset(snapshot.serialized);
-  } catch (err) {
-    // A snapshot of another format version: the background will rewrite it; screen with the bundled lists meanwhile.
-    console.warn('[先审] 规则快照无法加载，改用内置词表', err);
-    return undefined;
-  }
-}
+import { fetchTabRuleset, watchTabRuleset } from '@/lib/ext/ruleset-tab';
 
 export async function loadTabRuleset(): Promise<Ruleset> {
-  let snapshot: RulesetSnapshot | undefined;
-  try {
-    snapshot = await readRulesetSnapshot();
-  } catch {
-    snapshot = undefined;
-  }
-  return fromSnapshot(snapshot) ?? compileRuleset(BUNDLED_LISTS);
+  return (await fetchTabRuleset()) ?? compileRuleset(BUNDLED_LISTS);
 }
 
 /** Calls back with each newly published ruleset; returns the unsubscribe function. */
-export function watchRuleset(cb: (ruleset: Ruleset) => void): () => void {
-  return onRulesetSnapshotChanged((snapshot) => {
-    const ruleset = fromSnapshot(snapshot);
-    if (ruleset) cb(ruleset);
-  });
-}
+export const watchRuleset = watchTabRuleset;

@@ -44,7 +44,7 @@ export interface ResolvedLists {
 
 export function resolveLists(
   bundled: readonly WordList[],
-  installed: InstalledBundle | undefined,
+  installed: Pick<InstalledBundle, 'bundle' | 'source'> | undefined,
   disabledLists: readonly string[],
 ): ResolvedLists {
   const byId = new Map<string, { list: WordList; source: ListSource }>();

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { wordListSchema } from '../core/wordlist';
+import { quoteInput } from '../core/safe-text';
+import { jsonLineFinder } from './json-lines';
 
 export const BUNDLE_FORMAT = 'xianshen-bundle/1';
 
@@ -30,12 +32,44 @@ export const bundleSchema = z
 
 export type Bundle = z.infer<typeof bundleSchema>;
 
-/** zh-CN summary of schema problems: the first few, each with its JSON path, so an admin can find them. */
-export function describeSchemaIssues(error: z.ZodError, limit = 5): string {
-  const lines = error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : '(根)';
-    return `${path.replace(/^\./, '')}: ${issue.message}`;
+export interface SchemaIssue {
+  /** JSON path as written in messages, e.g. lists[0].entries[5].term. */
+  path: string;
+  /** 1-based line of the offending value in the file, when the file text is known. */
+  line?: number;
+  message: string;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return text ? text.replace(/^\./, '') : '(根)';
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * The first few schema problems, each with its JSON path, the offending text (escaped, shortened) and, given
+ * the file text, its line: enough for an admin to find and fix it.
+ */
+export function schemaIssues(error: z.ZodError, json?: unknown, text?: string, limit = 5): SchemaIssue[] {
+  const lineOf = text !== undefined ? jsonLineFinder(text) : undefined;
+  return error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = json === undefined ? undefined : valueAt(json, path);
+    const shown = typeof value === 'string' ? `「${quoteInput(value)}」` : '';
+    return { path: pathText(path), line: lineOf?.(path), message: `${shown}${issue.message}` };
   });
+}
+
+/** zh-CN summary of schema problems: the first few, each with its JSON path (and line), so an admin can find them. */
+export function describeSchemaIssues(error: z.ZodError, json?: unknown, text?: string, limit = 5): string {
+  const lines = schemaIssues(error, json, text, limit).map(
+    (i) => `${i.path}${i.line !== undefined ? `（第 ${i.line} 行）` : ''}: ${i.message}`,
+  );
   const more = error.issues.length > limit ? `；另有 ${error.issues.length - limit} 处问题` : '';
   return lines.join('；') + more;
 }

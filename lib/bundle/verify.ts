@@ -6,7 +6,8 @@
  * untrusted is parsed before it is authenticated), then JSON, schema and version.
  */
 import { base64ToBytes } from './base64';
-import { bundleSchema, describeSchemaIssues, type Bundle } from './schema';
+import { bundleSchema, describeSchemaIssues, schemaIssues, type Bundle } from './schema';
+import { safeErrorMessage } from '../core/safe-text';
 
 export type VerifyFailureCode =
   | 'too-large'
@@ -18,25 +19,58 @@ export type VerifyFailureCode =
   | 'malformed-json'
   | 'schema'
   | 'same-version'
+  | 'same-version-changed'
   | 'older-version';
 
 export type VerifyResult =
   | { ok: true; bundle: Bundle; signed: boolean; keyIndex?: number }
-  | { ok: false; code: VerifyFailureCode; reason: string };
+  | VerifyFailure;
+
+export interface VerifyFailure {
+  ok: false;
+  code: VerifyFailureCode;
+  reason: string;
+  /** Schema problems: the 1-based line of the first one in the file, for `FILE:LINE:` messages. */
+  line?: number;
+}
 
 export interface VerifyOptions {
-  /** Version of the bundle in force (0 when only the bundled lists are). The new one must be greater. */
+  /**
+   * The version floor: the highest version ever applied (0 when none). A lower one is a replay and refused;
+   * the same one is accepted only with the same content (`installedSha256`), as a re-install of what was lost.
+   */
   installedVersion: number;
+  /** bundleContentHash of the bundle applied at `installedVersion`, when known. */
+  installedSha256?: string;
   maxBytes: number;
   /** Local import on offline networks, when policy allows it: a missing signature is accepted. */
   allowUnsigned?: boolean;
+  /**
+   * The bundle at the floor is no longer in force (its stored copy was lost): the same version with the same
+   * content may be applied again.
+   */
+  reinstall?: boolean;
 }
 
 export const SIGNATURE_BYTES = 64;
 export const PUBLIC_KEY_BYTES = 32;
 
-function fail(code: VerifyFailureCode, reason: string): VerifyResult {
+function fail(code: VerifyFailureCode, reason: string): VerifyFailure {
   return { ok: false, code, reason };
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * SHA-256 of what a bundle screens with: its lists as validated (zod emits keys in schema order, so the JSON
+ * is canonical). Not the file bytes: rebuilding the same lists under the same version only changes issuedAt,
+ * and that is not the mistake the admin must hear about.
+ */
+export function bundleContentHash(bundle: Bundle): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(JSON.stringify(bundle.lists)));
 }
 
 export function formatBytes(n: number): string {
@@ -106,24 +140,31 @@ export async function checkSignature(
   };
 }
 
-/** UTF-8 decode (BOM tolerated), JSON parse and schema validation, without any signature or version check. */
-export function parseBundleBytes(bytes: Uint8Array): { ok: true; bundle: Bundle } | { ok: false; code: VerifyFailureCode; reason: string } {
+/**
+ * UTF-8 decode (BOM tolerated), JSON parse and schema validation, without any signature or version check.
+ * Messages quote the input only escaped and shortened; schema problems name their JSON path and line.
+ */
+export function parseBundleBytes(bytes: Uint8Array): { ok: true; bundle: Bundle } | VerifyFailure {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, code: 'not-utf8', reason: '词库包不是有效的 UTF-8 文本，已拒绝。' };
+    return fail('not-utf8', '词库包不是有效的 UTF-8 文本，已拒绝。');
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, code: 'malformed-json', reason: `词库包不是有效的 JSON（${detail}），已拒绝。` };
+    return fail('malformed-json', `词库包不是有效的 JSON（${safeErrorMessage(error)}），已拒绝。`);
   }
   const parsed = bundleSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, code: 'schema', reason: `词库包格式不符合要求：${describeSchemaIssues(parsed.error)}。已拒绝。` };
+    // TextDecoder dropped a BOM: line numbers count in the text as decoded, which has the same lines.
+    const [first] = schemaIssues(parsed.error, json, text, 1);
+    return {
+      ...fail('schema', `词库包格式不符合要求：${describeSchemaIssues(parsed.error, json, text)}。已拒绝。`),
+      line: first?.line,
+    };
   }
   return { ok: true, bundle: parsed.data };
 }
@@ -147,8 +188,16 @@ export async function verifyBundle(
   const parsed = parseBundleBytes(bytes);
   if (!parsed.ok) return parsed;
   const { bundle } = parsed;
-  if (bundle.version === options.installedVersion) {
-    return fail('same-version', `词库包版本 ${bundle.version} 与已安装的版本相同，无需更新。`);
+  if (bundle.version === options.installedVersion && options.installedVersion > 0) {
+    if (options.installedSha256 !== undefined && (await bundleContentHash(bundle)) !== options.installedSha256) {
+      // An admin who changed the lists but forgot to raise the version must hear about it: the browsers keep
+      // the old content, and "up to date" would hide that.
+      return fail(
+        'same-version-changed',
+        `词库包版本 ${bundle.version} 与已安装的版本相同，但内容不同：新内容未应用。发布新内容时必须提高版本号（build --version ${bundle.version + 1}）并重新签名。`,
+      );
+    }
+    if (!options.reinstall) return fail('same-version', `词库包版本 ${bundle.version} 与已安装的版本相同，无需更新。`);
   }
   if (bundle.version < options.installedVersion) {
     return fail(

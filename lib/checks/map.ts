@@ -21,7 +21,7 @@ const APPROVAL_RE = new RegExp(
   `(?:gs[${PROVINCES}]?|[${PROVINCES}]s[a-z]?)\\s{0,2}[(\\[〔【]\\s{0,2}(?:19|20)\\d{2}\\s{0,2}[)\\]〕】]\\s{0,2}(?:第\\s{0,2})?\\d{1,5}\\s{0,2}号`,
 );
 /** 审图号 followed by a number-like value is also accepted: some captions write 审图号：GS（2023）2762. */
-const APPROVAL_LABEL_RE = /审图号\s{0,2}[:：为是]?\s{0,2}[a-z\u4e00-\u9fa5]{0,3}\s{0,2}[(\[〔【（]?\s{0,2}\d{4}/;
+const APPROVAL_LABEL_RE = /审图号\s{0,2}[:：为是]?\s{0,2}[a-z\u4e00-\u9fa5]{0,3}\s{0,2}[([〔【（]?\s{0,2}\d{4}/;
 
 function hasApprovalNumber(ctx: CheckContext): boolean {
   return ctx.fields.some((f) => APPROVAL_RE.test(f.folded.text) || APPROVAL_LABEL_RE.test(f.folded.text));

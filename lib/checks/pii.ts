@@ -232,7 +232,7 @@ const INSTITUTION_RE = /中心|大楼|大厦|局|院|委|政府|医院|学校|�
 const ADMIN_UNIT = new Set(['省', '市', '县', '区', '镇', '乡', '村', '旗', '州']);
 const HAN = /\p{Script=Han}/u;
 /** Punctuation between a label and a value (住址：, 房源：); spaces and dots inserted inside a name do not count. */
-const LABEL_GAP = /[:：，,。；;（）()【】\[\]\n、"“”'‘’]/;
+const LABEL_GAP = /[:：，,。；;（）()【】[\]\n、"“”'‘’]/;
 
 /**
  * Walk back from the road/estate keyword over at most `max` Han characters of the skeleton, stopping after an

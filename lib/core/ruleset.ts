@@ -1,15 +1,11 @@
 /**
  * A ruleset is the enabled wordlists compiled into ONE Aho-Corasick automaton, so every field is scanned once
  * for all lists. It is compiled once per wordlist version (in the background) and shared with every tab as a
- * JSON-safe snapshot that loads in milliseconds (DESIGN.md "compiled once and shared").
+ * binary snapshot that loads in milliseconds (ruleset-snapshot.ts; DESIGN.md "compiled once and shared").
  */
 import { Automaton } from './matcher';
 import { normalizeTerm } from './normalize';
-import { base64ToBytes, bytesToBase64 } from './base64';
-import type { WordList } from './wordlist';
-
-/** Bump when the serialised layout changes; older snapshots are then rebuilt from their lists. */
-export const RULESET_FORMAT = 'xianshen-ruleset/1';
+import type { WordEntry, WordList } from './wordlist';
 
 export interface Ruleset {
   lists: WordList[];
@@ -21,15 +17,11 @@ export interface Ruleset {
   refStart: Int32Array;
   refList: Int32Array;
   refEntry: Int32Array;
-}
-
-export interface SerializedRuleset {
-  format: typeof RULESET_FORMAT;
-  lists: WordList[];
-  /** Automaton.toBuffer(), base64. */
-  automaton: string;
-  /** refStart, refList and refEntry concatenated, base64 of an Int32Array. */
-  refs: string;
+  /**
+   * Present on rulesets decoded from a snapshot: the entry, decoded on first use. Read entries through
+   * rulesetEntry(); `lists[i].entries` also works there but decodes the whole list.
+   */
+  entryAt?: (listIndex: number, entryIndex: number) => WordEntry;
 }
 
 export class RulesetError extends Error {
@@ -80,38 +72,12 @@ export function compileRuleset(allLists: readonly WordList[]): Ruleset {
   return { lists, automaton: Automaton.build(patterns), refStart, refList, refEntry };
 }
 
-export function serializeRuleset(r: Ruleset): SerializedRuleset {
-  const flat = new Int32Array(r.refStart.length + r.refList.length * 2);
-  flat.set(r.refStart, 0);
-  flat.set(r.refList, r.refStart.length);
-  flat.set(r.refEntry, r.refStart.length + r.refList.length);
-  return {
-    format: RULESET_FORMAT,
-    lists: r.lists,
-    automaton: bytesToBase64(new Uint8Array(r.automaton.toBuffer())),
-    refs: bytesToBase64(new Uint8Array(flat.buffer)),
-  };
-}
-
-export function loadRuleset(s: SerializedRuleset): Ruleset {
-  if (!s || s.format !== RULESET_FORMAT)
-    throw new RulesetError(`规则集格式不符 (ruleset format ${String(s?.format)}, expected ${RULESET_FORMAT})`);
-  const automaton = Automaton.fromBuffer(base64ToBytes(s.automaton));
-  const bytes = base64ToBytes(s.refs);
-  const flat = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-  const patterns = automaton.patternCount;
-  const refCount = (flat.length - patterns - 1) / 2;
-  const corrupt = (why: string) => new RulesetError(`规则集已损坏 (ruleset corrupt: ${why})`);
-  if (!Number.isInteger(refCount) || refCount < 0) throw corrupt(`${flat.length} ref cells for ${patterns} patterns`);
-  const refStart = flat.subarray(0, patterns + 1);
-  const refList = flat.subarray(patterns + 1, patterns + 1 + refCount);
-  const refEntry = flat.subarray(patterns + 1 + refCount);
-  if (refStart[patterns] !== refCount) throw corrupt('ref table does not add up');
-  for (let i = 0; i < refCount; i++) {
-    const list = s.lists[refList[i]];
-    if (!list || refEntry[i] < 0 || refEntry[i] >= list.entries.length) throw corrupt(`ref ${i} points outside the lists`);
-  }
-  return { lists: s.lists, automaton, refStart, refList, refEntry };
+/**
+ * The entry a pattern reference stands for. Rulesets loaded from a snapshot decode entries one at a time
+ * (a tab never builds 100k entry objects it will not look at); compiled ones hold them as arrays.
+ */
+export function rulesetEntry(r: Ruleset, listIndex: number, entryIndex: number): WordEntry {
+  return r.entryAt ? r.entryAt(listIndex, entryIndex) : r.lists[listIndex].entries[entryIndex];
 }
 
 /** Version label of a ruleset for finding sources and the UI, e.g. 'sensitive@2026.11.24'. */

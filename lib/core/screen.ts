@@ -7,7 +7,7 @@ import { CHECKS } from '../checks/index';
 import type { CheckContext, CheckDef, CheckExample, FieldContext, ListHit, RawFinding } from './check';
 import { fingerprint } from './fingerprint';
 import { folded, skeleton, toOriginal, type NormText } from './normalize';
-import { compileRuleset, type Ruleset } from './ruleset';
+import { compileRuleset, rulesetEntry, type Ruleset } from './ruleset';
 import { SEVERITY_RANK, type Draft, type FieldName, type Finding } from './types';
 import type { WordList } from './wordlist';
 
@@ -48,7 +48,7 @@ class Field implements FieldContext {
         const list = lists[refList[r]];
         let arr = byList.get(list.id);
         if (!arr) byList.set(list.id, (arr = []));
-        arr.push({ list, entry: list.entries[refEntry[r]], start, end: origEnd, normStart, normEnd: end });
+        arr.push({ list, entry: rulesetEntry(this.ruleset, refList[r], refEntry[r]), start, end: origEnd, normStart, normEnd: end });
       }
     });
     for (const arr of byList.values()) arr.sort((x, y) => x.start - y.start || y.end - x.end);

@@ -13,6 +13,7 @@
  * Every problem is a WordlistError naming the file, the line and what is wrong, in Chinese and English.
  */
 import { wordEntrySchema, wordListSchema, type WordEntry, type WordList } from './wordlist';
+import { quoteInput } from './safe-text';
 
 export class WordlistError extends Error {
   constructor(readonly file: string, readonly line: number, readonly problem: string) {
@@ -60,7 +61,7 @@ export function parseWordlistText(fileName: string, text: string): WordList {
     if (inHeader && cells[0].toLowerCase() === 'term') {
       inHeader = false;
       const unknown = cells.filter((c) => c && !(COLUMNS as readonly string[]).includes(c.toLowerCase()));
-      if (unknown.length) throw new WordlistError(fileName, lineNo, `未知的列 (unknown column): ${unknown.join(', ')}；可用列：${COLUMNS.join(', ')}`);
+      if (unknown.length) throw new WordlistError(fileName, lineNo, `未知的列 (unknown column): ${quoteInput(unknown.join(', '))}；可用列：${COLUMNS.join(', ')}`);
       columns = cells.map((c) => c.toLowerCase() as Column);
       return;
     }
@@ -74,10 +75,11 @@ export function parseWordlistText(fileName: string, text: string): WordList {
       throw new WordlistError(fileName, lineNo, `列数过多 (too many columns): 第 ${columns.length + 1} 列起没有列名`);
     if (!row.term) throw new WordlistError(fileName, lineNo, '词条为空 (empty term)');
     const parsed = wordEntrySchema.safeParse(row);
-    if (!parsed.success) throw new WordlistError(fileName, lineNo, `词条无效 (invalid entry): ${zodProblem(parsed.error)}`);
+    if (!parsed.success)
+      throw new WordlistError(fileName, lineNo, `词条「${quoteInput(row.term)}」无效 (invalid entry): ${zodProblem(parsed.error)}`);
     const previous = seen.get(parsed.data.term);
     if (previous !== undefined)
-      throw new WordlistError(fileName, lineNo, `重复词条「${parsed.data.term}」(duplicate term), 与第 ${previous} 行重复`);
+      throw new WordlistError(fileName, lineNo, `重复词条「${quoteInput(parsed.data.term)}」(duplicate term), 与第 ${previous} 行重复`);
     seen.set(parsed.data.term, lineNo);
     entries.push(parsed.data);
   });

@@ -4,9 +4,20 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from './types';
+import { normalizeTerm } from './normalize';
+
+/** zh-CN reason a term is refused when nothing of it is left to match (shared by every gate). */
+export const EMPTY_AFTER_NORMALISING = '词条归一化后为空（只有标点、符号、表情或不可见字符），永远不会匹配 (term normalises to nothing)';
 
 export const wordEntrySchema = z.object({
-  term: z.string().trim().min(1, '词条为空 (empty term)').max(200, '词条过长 (term longer than 200)'),
+  term: z
+    .string()
+    .trim()
+    .min(1, '词条为空 (empty term)')
+    .max(200, '词条过长 (term longer than 200)')
+    // A zero-width character, an emoji, a lone ！ or - : matching drops them all, so such a term never matches
+    // and would only inflate the term count.
+    .refine((term) => normalizeTerm(term) !== '', EMPTY_AFTER_NORMALISING),
   replacement: z.string().optional(),
   /** Overrides the list severity for this entry. */
   severity: z.enum(SEVERITIES).optional(),

@@ -4,7 +4,8 @@
  * Why not storage.local: Chrome delivers every storage.local change, old AND new value, to every context
  * listening to storage.onChanged, content scripts in every open console tab included. A 100k-term snapshot
  * (~15 MB) written there froze console tabs for seconds. In the extension origin's IndexedDB the data
- * reaches a tab only when that tab asks for it ('ruleset:snapshot' message), once.
+ * reaches a tab only when that tab asks for it, once. (A ruleset frame embedded in a web page sees a
+ * partitioned IndexedDB, not this one: it asks the background by message; see ruleset-channel.ts.)
  *
  * Assets are written under fresh keys and only then referenced from storage.local (one set), so the swap is
  * atomic: a reader follows either the old pointer or the new one, both of which exist.

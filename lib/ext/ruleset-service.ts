@@ -6,20 +6,25 @@
  *   rulesetPointer   RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
  *   rulesetLists     what the snapshot was built from (lists, counts, versions, key of the installed bundle)
  *   rulesetStatus    last check time, outcome and error, for the popup and options page
+ *   rulesetFloor     the highest bundle version ever applied and the hash of its lists (ruleset-floor.ts): kept
+ *                    apart from the bundle, so losing the stored bundle never re-opens the door to a replay
  * The large assets (compiled snapshot data, the last good bundle) live in IndexedDB (lib/ext/ruleset-db.ts)
  * under fresh keys; ONE storage.local.set of the pointers then swaps them in, so tabs switch atomically and
- * a failed check leaves everything untouched. Tabs fetch the data with the 'ruleset:snapshot' message.
+ * a failed check leaves everything untouched. The snapshot data is the binary ruleset snapshot
+ * (lib/core/ruleset-snapshot.ts); tabs get it as bytes through the ruleset frame (ruleset-channel.ts), which
+ * asks with the 'ruleset:snapshot' message (the base64 form; also the tabs' fallback).
  *
  * All work runs through one queue: an alarm firing during a "check now" cannot interleave two applies.
  */
 import { browser } from 'wxt/browser';
-import { RULESET_FORMAT } from '../core/ruleset';
+import { encodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
+import { bytesToBase64 } from '../core/base64';
 import { bundleSchema } from '../bundle/schema';
 import { base64ToBytes } from '../bundle/base64';
-import { verifyBundle } from '../bundle/verify';
+import { bundleContentHash, verifyBundle } from '../bundle/verify';
 import { fetchBundle } from '../bundle/fetch';
-import { resolveLists, type InstalledBundle } from '../bundle/merge';
-import { compileLists } from '../bundle/compile';
+import type { InstalledBundle } from '../bundle/merge';
+import { resolveRuleset } from '../bundle/resolve';
 import { getEffectiveSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { BUNDLED_LISTS } from './bundled-lists';
@@ -27,6 +32,7 @@ import { getAsset, pruneAssets, putAssets } from './ruleset-db';
 import type { Handlers } from './handlers';
 import { items, storage } from './storage';
 import { STORAGE_KEYS } from './storage-keys';
+import { raiseFloor, readFloor, type VersionFloor } from './ruleset-floor';
 import type { RulesetListsRecord as ListsRecord, StoredUpdateStatus as StoredStatus } from './ruleset-records';
 import type {
   CheckResult,
@@ -40,8 +46,8 @@ export const UPDATE_ALARM = 'xs:update-check';
 
 let queue: Promise<unknown> = Promise.resolve();
 let checking = false;
-/** The snapshot data last written or read, so tabs loading at once do not each hit IndexedDB. */
-let snapshotCache: { dataKey: string; serialized: RulesetSnapshot['serialized'] } | undefined;
+/** The tab payload last written or read (base64 of the binary snapshot), so tabs loading at once share one read. */
+let snapshotCache: { dataKey: string; data: string } | undefined;
 
 /** Runs jobs one after another; a failing job does not block the next. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -84,7 +90,10 @@ interface Prepared {
   lists: ListsRecord;
   keep: string[];
   dataKey: string;
-  serialized: RulesetSnapshot['serialized'];
+  /** Base64 of the binary snapshot, as tabs receive it. */
+  data: string;
+  /** Set when a bundle is being applied: the floor it raises. */
+  floor?: VersionFloor;
 }
 
 let stampCounter = 0;
@@ -97,12 +106,12 @@ function freshKey(kind: string): string {
  * `storedBundleKey`: the installed bundle is already stored under this key (a rebuild), so it is not rewritten.
  */
 function prepare(installed: InstalledBundle | undefined, settings: Settings, storedBundleKey?: string): Prepared {
-  const { active, infos } = resolveLists(BUNDLED_LISTS, installed, settings.disabledLists);
-  const { serialized, counts } = compileLists(active);
+  const { ruleset, infos, counts } = resolveRuleset(BUNDLED_LISTS, installed, settings.disabledLists);
+  const snapshot = encodeRuleset(ruleset);
   const appliedAt = new Date().toISOString();
   const version = installed?.bundle.version ?? 0;
   const dataKey = freshKey('snapshot');
-  const assets: Record<string, unknown> = { [dataKey]: serialized };
+  const assets: Record<string, unknown> = { [dataKey]: snapshot };
   let bundleKey: string | undefined;
   if (installed) {
     bundleKey = storedBundleKey ?? freshKey('bundle');
@@ -133,19 +142,21 @@ function prepare(installed: InstalledBundle | undefined, settings: Settings, sto
     lists: record,
     keep: bundleKey ? [dataKey, bundleKey] : [dataKey],
     dataKey,
-    serialized,
+    data: bytesToBase64(snapshot),
   };
 }
 
 /** Stores the assets, then flips the pointers in one storage write (with the status, if given), then drops old assets. */
 async function commit(prepared: Prepared, status?: StoredStatus): Promise<void> {
   await putAssets(prepared.assets);
+  const floor = prepared.floor ? [{ item: items.rulesetFloor, value: await raiseFloor(prepared.floor) }] : [];
   await storage.setItems([
     { item: items.rulesetPointer, value: prepared.pointer },
     { item: items.rulesetLists, value: prepared.lists },
     ...(status ? [{ item: items.rulesetStatus, value: status }] : []),
+    ...floor,
   ]);
-  snapshotCache = { dataKey: prepared.dataKey, serialized: prepared.serialized };
+  snapshotCache = { dataKey: prepared.dataKey, data: prepared.data };
   await pruneAssets(prepared.keep);
 }
 
@@ -158,6 +169,11 @@ async function rebuild(): Promise<void> {
   const previous = await items.rulesetLists.getValue();
   const installed = await readInstalled(previous?.bundleKey);
   const hadBundle = previous?.version ?? 0;
+  // Installs from before the floor existed: take it from the record before anything can reset that.
+  if (hadBundle > ((await readFloor())?.version ?? 0)) {
+    const sha256 = installed?.bundle.version === hadBundle ? await bundleContentHash(installed.bundle) : undefined;
+    await items.rulesetFloor.setValue({ version: hadBundle, ...(sha256 ? { sha256 } : {}) } satisfies VersionFloor);
+  }
   try {
     await commit(prepare(installed, settings, installed ? previous?.bundleKey : undefined));
     if (!installed && hadBundle > 0) {
@@ -210,9 +226,16 @@ async function evaluateCandidate(
   settings: Settings,
   allowUnsigned = false,
 ): Promise<Candidate> {
-  const installedVersion = (await items.rulesetLists.getValue())?.version ?? 0;
+  // The floor, not the version in force: after a failed read of the stored bundle the bundled lists are in
+  // force (version 0), yet an older bundle is still a replay. Installs from before the floor existed have
+  // only the record's version.
+  const inForce = (await items.rulesetLists.getValue())?.version ?? 0;
+  const floor = await readFloor();
+  const installedVersion = Math.max(floor?.version ?? 0, inForce);
   const verdict = await verifyBundle(bytes, sigText, settings.trustedKeys, {
     installedVersion,
+    installedSha256: floor?.version === installedVersion ? floor.sha256 : undefined,
+    reinstall: inForce < installedVersion,
     maxBytes: settings.maxBundleBytes,
     allowUnsigned: source === 'import' && allowUnsigned,
   });
@@ -229,7 +252,7 @@ async function evaluateCandidate(
   const installed: InstalledBundle = { bundle: verdict.bundle, source, installedAt: new Date().toISOString(), origin };
   let prepared: Prepared;
   try {
-    prepared = prepare(installed, settings);
+    prepared = { ...prepare(installed, settings), floor: { version: verdict.bundle.version, sha256: await bundleContentHash(verdict.bundle) } };
   } catch (error) {
     return { result: { outcome: 'rejected', code: 'compile-failed', message: `词库包无法编译，已拒绝，继续使用当前词库：${String(error)}` } };
   }
@@ -326,18 +349,23 @@ async function readStatus(): Promise<RulesetStatus> {
   };
 }
 
-/** The snapshot a tab screens with: pointer from storage.local, data from IndexedDB (or the cache). */
+/**
+ * The snapshot a tab screens with: pointer from storage.local, binary data from IndexedDB (or the cache), as
+ * base64 because runtime messaging is JSON. One string: Chrome's JSON round trip of a single string is a
+ * copy, not a parse of 100k entry objects, and the tab decodes it with the native base64 decoder.
+ */
 async function readSnapshotForTab(): Promise<RulesetSnapshot | null> {
   const meta = await items.rulesetPointer.getValue();
   if (!meta) return null;
-  let serialized = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.serialized : undefined;
-  if (!serialized) {
-    serialized = await getAsset<RulesetSnapshot['serialized']>(meta.dataKey);
-    if (!serialized) return null;
-    snapshotCache = { dataKey: meta.dataKey, serialized };
+  let data = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.data : undefined;
+  if (!data) {
+    const bytes = await getAsset<Uint8Array>(meta.dataKey);
+    if (!(bytes instanceof Uint8Array)) return null;
+    data = bytesToBase64(bytes);
+    snapshotCache = { dataKey: meta.dataKey, data };
   }
   const { dataKey: _key, ...rest } = meta;
-  return { ...rest, serialized };
+  return { ...rest, format: RULESET_FORMAT, data };
 }
 
 /** The ruleset service's handlers (the background's router takes them). */

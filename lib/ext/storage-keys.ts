@@ -14,4 +14,6 @@ export const STORAGE_KEYS = {
   rulesetLists: 'xs:ruleset-lists',
   /** Last update check: time, outcome, error. */
   rulesetStatus: 'xs:ruleset-status',
+  /** Highest bundle version ever applied and the hash of its lists: the floor against replays. */
+  rulesetFloor: 'xs:ruleset-floor',
 } as const;

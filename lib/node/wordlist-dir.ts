@@ -1,17 +1,28 @@
-/** Node-only: loads every wordlist file (*.tsv, *.txt) of a directory, in name order. */
+/**
+ * Node-only: loads every wordlist file (*.tsv, *.txt) of a directory, in name order. Files are decoded by BOM
+ * or detected encoding like drafts (Excel's "Unicode text" export is UTF-16LE, WPS may write GBK).
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseWordlistText, WordlistError } from '../core/wordlist-file';
 import type { WordList } from '../core/wordlist';
+import { decodeText, EncodingError } from './decode-text';
 
 export const WORDLIST_FILE = /\.(tsv|txt)$/i;
 
 export function loadWordlistFile(path: string): WordList {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new WordlistError(basename(path), 0, `无法读取词表文件 (cannot read): ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(bytes, basename(path)).text;
   } catch (e) {
-    throw new WordlistError(basename(path), 0, `无法读取词表文件 (cannot read): ${(e as Error).message}`);
+    if (e instanceof EncodingError) throw new WordlistError(basename(path), 0, e.message.slice(basename(path).length + 2));
+    throw e;
   }
   return parseWordlistText(basename(path), text);
 }

@@ -78,13 +78,19 @@ export function toCsv(records: LogRecord[]): string {
   return BOM + csv + '\r\n';
 }
 
+/**
+ * `verify`: the background's verification of the WHOLE chain at export time. When it passed, the export carries
+ * the chain head (record count and hash of the last record): the outside anchor a later check compares with
+ * (lib/review/anchor.ts), even when `records` is only the filtered part of the log.
+ */
 export function toJson(records: LogRecord[], verify?: VerifyResult, exportedAt = new Date().toISOString()): string {
   return JSON.stringify(
     {
       format: 'xianshen-review-log',
       version: 1,
       exportedAt,
-      note: 'hash = SHA-256(canonical JSON of the record without hash); prevHash links to the previous seq.',
+      note: 'hash = SHA-256(canonical JSON of the record without hash); prevHash links to the previous seq. chainHead = {count, hash} of the whole chain when exported.',
+      ...(verify?.ok ? { chainHead: { count: verify.count, hash: verify.head.hash } } : {}),
       ...(verify ? { verify } : {}),
       records,
     },

@@ -13,11 +13,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rulesetServiceIdle, UPDATE_ALARM } from '../../lib/ext/ruleset-service';
 import { startBackground } from '../../lib/ext/background-main';
 import { putAssets, resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
-import { readRulesetSnapshot, onRulesetSnapshotChanged, type RulesetSnapshot } from '../../lib/ext/ruleset-store';
+import { readRulesetSnapshot, onRulesetPointerChanged } from '../../lib/ext/ruleset-store';
 import type { CheckResult } from '../../lib/ext/messages/ruleset';
 import { ask as sendRulesetMessage } from '../../lib/ext/send';
 import { updateUserSettings } from '../../lib/settings/store';
-import { loadRuleset } from '../../lib/core/ruleset';
+import { loadRulesetPayload } from '../../lib/ext/ruleset-payload';
 import { screen } from '../../lib/core/screen';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../../lib/bundle/keys';
 import { serializeBundle } from '../../lib/bundle/serialize';
@@ -76,7 +76,7 @@ async function serveSigned(b: Bundle, key = admin.privateKey) {
 
 async function flagged(text: string): Promise<string[]> {
   const snapshot = (await readRulesetSnapshot())!;
-  return screen({ platform: 'wechat', fields: { body: text } }, loadRuleset(snapshot.serialized)).map((f) => f.text);
+  return screen({ platform: 'wechat', fields: { body: text } }, loadRulesetPayload(snapshot)).map((f) => f.text);
 }
 
 const checkNow = () => sendRulesetMessage({ type: 'ruleset:check-now' });
@@ -131,11 +131,12 @@ describe('with an update URL and a trusted key', () => {
   }
 
   it('applies a newer signed bundle on "check now": new terms flagged, bundled lists kept', async () => {
-    const seen: RulesetSnapshot[] = [];
-    const stop = onRulesetSnapshotChanged((s) => seen.push(s));
+    let changes = 0;
+    const stop = onRulesetPointerChanged(() => changes++);
     await installV5();
     stop();
-    expect(seen.at(-1)).toMatchObject({ version: 5, source: 'update' });
+    expect(changes).toBe(1); // open tabs hear of it once and fetch the new snapshot
+    expect(await readRulesetSnapshot()).toMatchObject({ version: 5, source: 'update' });
     expect(await flagged(`群里有人${NEW_TERM}`)).toContain(NEW_TERM);
     const s = await status();
     expect(s.installed).toMatchObject({ version: 5, source: 'update', issuer: '市委网信办', origin: `${base}/bundle.json` });
@@ -215,6 +216,12 @@ describe('with an update URL and a trusted key', () => {
         const bytes = encode(JSON.stringify(bad));
         serve(bytes, await signBytes(admin.privateKey, bytes));
       },
+    },
+    {
+      name: 'a term that normalises to nothing',
+      code: 'schema',
+      message: /lists\[0\]\.entries\[1\]\.term（第 \d+ 行）.*归一化后为空/,
+      setup: async () => void (await serveSigned(bundle(6, [NEWER_TERM, '\u200b']))),
     },
     {
       name: 'oversized bundle',
@@ -297,6 +304,44 @@ describe('with an update URL and a trusted key', () => {
     await updateUserSettings({ disabledLists: [] });
     await rulesetServiceIdle();
     expect(await flagged(`群里有人${NEW_TERM}`)).toEqual([NEW_TERM]);
+  });
+
+  it('reports a bundle re-served under the installed version with different content as an error', async () => {
+    await installV5();
+    await serveSigned(bundle(5, [NEW_TERM, NEWER_TERM]));
+    const result = await checkNow();
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'same-version-changed', message: expect.stringMatching(/版本 5.*内容不同.*提高版本号/) });
+    expect((await status()).update.lastError?.code).toBe('same-version-changed');
+    expect(await flagged(`有人${NEWER_TERM}`)).toEqual([]); // the changed content is not applied
+  });
+
+  it('keeps the version floor when the stored bundle cannot be read back: an older signed bundle is still refused', async () => {
+    await installV5();
+    const { bundleKey } = (await fakeBrowser.storage.local.get('xs:ruleset-lists'))['xs:ruleset-lists'] as { bundleKey: string };
+    await putAssets({ [bundleKey]: { bundle: { broken: true }, source: 'update' } });
+    // A rebuild (here: the lists switched off and on) now finds no readable bundle and falls back to the bundled lists.
+    await updateUserSettings({ disabledLists: ['typos'] });
+    await rulesetServiceIdle();
+    expect((await readRulesetSnapshot())!.source).toBe('bundled');
+    await serveSigned(bundle(4, [NEWER_TERM]));
+    const result = await checkNow();
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'older-version', message: expect.stringMatching(/版本 4 低于已安装的版本 5/) });
+    expect(await flagged(`有人${NEWER_TERM}`)).toEqual([]);
+    // The same version as the floor with the same content is re-applied (it is the bundle that was lost).
+    await serveSigned(bundle(5, [NEW_TERM]));
+    expect(await checkNow()).toMatchObject({ outcome: 'applied', version: 5 });
+    expect(await flagged(`群里有人${NEW_TERM}`)).toContain(NEW_TERM);
+  });
+
+  it('carries the floor over from an install made before the floor existed', async () => {
+    await installV5();
+    await fakeBrowser.storage.local.remove('xs:ruleset-floor');
+    const { bundleKey } = (await fakeBrowser.storage.local.get('xs:ruleset-lists'))['xs:ruleset-lists'] as { bundleKey: string };
+    await putAssets({ [bundleKey]: { bundle: { broken: true }, source: 'update' } });
+    await updateUserSettings({ disabledLists: ['typos'] });
+    await rulesetServiceIdle();
+    await serveSigned(bundle(4, [NEWER_TERM]));
+    expect(await checkNow()).toMatchObject({ outcome: 'rejected', code: 'older-version' });
   });
 
   it('falls back to the bundled lists when the stored bundle is unreadable', async () => {

@@ -76,7 +76,7 @@ describe('readRichField', () => {
     const insideAtom = (i: number) => atomSpans.some((s) => i > s.start && i < s.end);
     let checked = 0;
     for (let n = 0; n < 400; n++) {
-      let start = Math.floor(random() * field.text.length);
+      const start = Math.floor(random() * field.text.length);
       let end = start + 1 + Math.floor(random() * 12);
       end = Math.min(end, field.text.length);
       // Spans never cut a surrogate pair (the core reports whole code points) nor an atom.

@@ -100,12 +100,6 @@ export function isMarkerPosition(text: string, span: Span, maxLine = 24): boolea
 /** A Han character right after a span (spaces skipped). */
 const HAN_AFTER = /^[ \u3000]?\p{Script=Han}/u;
 
-/** Does any of `spans` overlap [start, end)? */
-export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  for (const s of spans) if (s.start < end && start < s.end) return true;
-  return false;
-}
-
 /**
  * At most `max` findings per field and sub-check. A real draft never comes near it; a pasted table of a thousand
  * markers would otherwise bury the sidebar (and the review log) under identical rows.

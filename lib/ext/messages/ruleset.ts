@@ -6,13 +6,19 @@
  * The snapshot payload is opaque to the protocol: its format belongs to lib/core/ruleset.ts and the ruleset
  * store, and may change without touching the protocol.
  */
-import type { SerializedRuleset } from '../../core/ruleset';
 import type { InstalledBundle, ListInfo } from '../../bundle/merge';
 
 export type RulesetSource = 'bundled' | 'update' | 'import';
 
+/**
+ * What a tab receives: the binary snapshot (lib/core/ruleset-snapshot.ts) as base64, plus what the UI shows.
+ * Opaque to the tab's wiring: hand it to loadRulesetPayload (lib/ext/ruleset-payload.ts).
+ */
 export interface RulesetSnapshot {
-  serialized: SerializedRuleset;
+  /** RULESET_FORMAT of the data; a tab built for another format screens with its bundled lists meanwhile. */
+  format: string;
+  /** Base64 of the binary snapshot. */
+  data: string;
   /** Version of the installed bundle; 0 while only the bundled lists are in force. */
   version: number;
   source: RulesetSource;
@@ -23,8 +29,8 @@ export interface RulesetSnapshot {
 }
 
 /** What storage item `rulesetPointer` holds (lib/ext/storage.ts). */
-export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'serialized'> {
-  /** IndexedDB key of the serialized ruleset (background). */
+export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'data' | 'format'> {
+  /** IndexedDB key of the binary snapshot (background). */
   dataKey: string;
 }
 

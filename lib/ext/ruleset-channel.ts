@@ -1,0 +1,40 @@
+/**
+ * How a console tab gets the compiled ruleset without JSON: a hidden extension page (ruleset-frame.html,
+ * web-accessible) that the content script embeds and talks to over a private MessageChannel. The frame runs
+ * in the extension's process, reads the binary snapshot (IndexedDB, or the background by message when the
+ * frame's storage is partitioned away from the background's), and posts the bytes as an ArrayBuffer, which the
+ * tab receives as a copy: no JSON parse, no base64 on the page's main thread.
+ *
+ * Handshake: the content script posts {type: HANDSHAKE} with a MessagePort to the frame, with the extension
+ * origin as target (the page cannot read it). The frame accepts ONE handshake for its lifetime, so a page that
+ * posts its own first only makes the tab fall back to runtime messaging; it can never feed the tab data.
+ */
+import type { RulesetSnapshot } from './ruleset-store';
+
+export const RULESET_FRAME_PATH = '/ruleset-frame.html';
+export const HANDSHAKE = 'xs:ruleset-port';
+
+export type FrameRequest = { type: 'get' };
+
+/**
+ * The bytes travel in chunks of CHUNK_BYTES, one message each: a 10 MB ArrayBuffer in one message is
+ * deserialised in one task on the page's main thread (about 100 ms measured on a loaded 2-core machine);
+ * chunks keep every task short, and the tab copies each into its place.
+ */
+export const CHUNK_BYTES = 512 * 1024;
+
+/** The snapshot's fields except its data, which follows as chunks. */
+export type FrameSnapshotHead = Omit<RulesetSnapshot, 'data'> & {
+  byteLength: number;
+  /** Where the frame got the bytes, and how long that took it (for the figures the tab logs). */
+  via: 'indexeddb' | 'message';
+  readMs: number;
+};
+
+export type FrameReply =
+  | { type: 'head'; snapshot: FrameSnapshotHead | null }
+  | { type: 'chunk'; offset: number; bytes: ArrayBuffer }
+  | { type: 'error'; error: string };
+
+/** What the tab ends up with. */
+export type FrameSnapshot = FrameSnapshotHead & { bytes: ArrayBuffer };

@@ -1,0 +1,32 @@
+/**
+ * Tab side of the ruleset hand-over: turns the payload a tab received into a Ruleset. No browser API.
+ *
+ * Cost for a 100k-term ruleset (figures in README): decodeRuleset only (views onto the bytes, the automaton's
+ * checksum and a bounds sweep) when the bytes come from the ruleset frame; plus a native base64 decode
+ * (Uint8Array.fromBase64, Chrome 140+) on the messaging fallback. No entry object is built until a hit needs it.
+ */
+import { base64ToBytes } from '../core/base64';
+import type { Ruleset } from '../core/ruleset';
+import { decodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
+import { RulesetError } from '../core/ruleset';
+
+type NativeBase64 = { fromBase64?: (text: string) => Uint8Array };
+
+/** Native base64 where the engine has it (Chrome 140+, Node 25+), else the core's table decoder. */
+export function decodeBase64(text: string): Uint8Array {
+  const native = (Uint8Array as unknown as NativeBase64).fromBase64;
+  return native ? native(text) : base64ToBytes(text);
+}
+
+/**
+ * The payload a tab received, however it came: `bytes` from the ruleset frame (no decoding at all) or `data`
+ * (base64) from runtime messaging.
+ */
+export function loadRulesetPayload(payload: { format: string; data?: string; bytes?: ArrayBuffer }): Ruleset {
+  if (payload?.format !== RULESET_FORMAT) {
+    throw new RulesetError(`规则集格式不符 (ruleset format ${String(payload?.format)}, this build reads ${RULESET_FORMAT})`);
+  }
+  if (payload.bytes instanceof ArrayBuffer) return decodeRuleset(new Uint8Array(payload.bytes));
+  if (typeof payload.data === 'string') return decodeRuleset(decodeBase64(payload.data));
+  throw new RulesetError('规则集快照缺少数据 (snapshot without data)');
+}
