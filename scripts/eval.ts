@@ -1,6 +1,7 @@
 /**
  * npm run --silent eval -- FILE.jsonl [--wordlists PATH] [--verbose]
  * Screens every case of a labeled corpus and prints, per category: expected, found, recall, false positives.
+ * Then false positives per 10,000 characters of screened text (every field) and how many of them are `block`.
  * The last line is `recall R, false positives F` over all categories.
  */
 import { parseArgs } from 'node:util';
@@ -56,7 +57,13 @@ function main(): void {
       for (const f of r.falsePositives) lines.push(`FP   ${r.id} ${f.category} ${f.severity} ${f.field} 「${f.text}」 ${f.check}`);
     }
   }
-  lines.push(`${cases.length} cases, ${cases.filter((c) => c.expect.length === 0).length} clean`);
+  const chars = cases.reduce((n, c) => n + Object.values(caseDraft(c).fields).reduce((m, v) => m + (v?.length ?? 0), 0), 0);
+  const fpBlock = results.reduce((n, r) => n + r.falsePositives.filter((f) => f.severity === 'block').length, 0);
+  lines.push(`${cases.length} cases, ${cases.filter((c) => c.expect.length === 0).length} clean, ${chars} characters`);
+  lines.push(
+    `false positives per 10,000 characters ${(chars ? (fp * 10000) / chars : 0).toFixed(2)}, block ${fpBlock} (${(chars ? (fpBlock * 10000) / chars : 0).toFixed(2)} per 10,000), ` +
+      `cases with a false block ${results.filter((r) => r.falsePositives.some((f) => f.severity === 'block')).length}`,
+  );
   lines.push(`recall ${(expected ? found / expected : 1).toFixed(3)}, false positives ${fp}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
