@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { compileRuleset } from '../lib/core/ruleset';
 import { screen } from '../lib/core/screen';
+import { CHECKS } from '../lib/checks/index';
 import { CATEGORIES } from '../lib/core/types';
 import { caseDraft, emptyScores, readCorpus, scoreCase, type CaseResult } from '../lib/node/corpus';
 import { loadLists } from '../lib/node/load-lists';
@@ -36,7 +37,7 @@ function main(): void {
   }
 
   const scores = emptyScores();
-  const results: CaseResult[] = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset), scores));
+  const results: CaseResult[] = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset, CHECKS), scores));
 
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   const lines = [`${'category'.padEnd(10)}${pad('expected', 9)}${pad('found', 7)}${pad('recall', 8)}${pad('false+', 8)}${pad('info', 6)}`];

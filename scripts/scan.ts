@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { compileRuleset, type Ruleset } from '../lib/core/ruleset';
 import { screen } from '../lib/core/screen';
+import { CHECKS } from '../lib/checks/index';
 import type { Finding } from '../lib/core/types';
 import { loadLists } from '../lib/node/load-lists';
 import { readDraft } from '../lib/node/read-draft';
@@ -59,7 +60,7 @@ function main(): void {
   for (const file of files) {
     let findings: Finding[];
     try {
-      findings = screen(readDraft(file), ruleset);
+      findings = screen(readDraft(file), ruleset, CHECKS);
     } catch (e) {
       anyError = true;
       process.stderr.write(`${(e as Error).message}\n`);

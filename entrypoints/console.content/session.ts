@@ -13,6 +13,8 @@ import { findPublishControl, locateSurface, surfaceFor, type FieldProblem } from
 import type { Adapter, Surface } from '@/lib/adapters/types';
 import type { Ruleset } from '@/lib/core/ruleset';
 import { screen } from '@/lib/core/screen';
+import { CHECKS, enabledChecks } from '@/lib/checks/index';
+import type { CheckDef } from '@/lib/core/check';
 import type { Draft, Finding } from '@/lib/core/types';
 import type { ReviewStatus } from '@/lib/ext/messages/review';
 import { applyRichFix, applyValueFix } from '@/lib/editor-kit/apply-fix';
@@ -97,12 +99,14 @@ export class ConsoleSession {
   private paintCapped: number | undefined;
   private contentCache: { texts: string[]; key: string } | undefined;
   private gate: PublishGate;
+  /** The sub-checks this tab runs: every registered one minus settings/policy `disabledChecks`. */
+  private checks: readonly CheckDef[] = CHECKS;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly adapter: Adapter,
     /** The core's screen (injectable so tests can make it fail: a failure must hold, never pass). */
-    private readonly screenFn: typeof screen = screen,
+    private readonly screenFn: (draft: Draft, ruleset: Ruleset) => Finding[] = (draft, ruleset) => screen(draft, ruleset, this.checks),
   ) {
     this.overlay = new OverlayPainter(document, ctx.signal);
     this.sidebar = new SidebarUi(ctx);
@@ -118,6 +122,14 @@ export class ConsoleSession {
     });
   }
 
+  /** Switches sub-checks off (settings or policy `disabledChecks`) and re-screens when that changes anything. */
+  private useChecks(disabled: readonly string[] | undefined): void {
+    const next = enabledChecks(disabled ?? []);
+    if (next.map((c) => c.id).join() === this.checks.map((c) => c.id).join()) return;
+    this.checks = next;
+    if (this.ruleset) this.screenNow();
+  }
+
   start(): void {
     const { ctx } = this;
     void loadTabRuleset().then((ruleset) => {
@@ -130,10 +142,18 @@ export class ConsoleSession {
     }));
     // Who is typing: review:edited is sent once per draft per person (review-sync.ts EditedTracker).
     void getEffectiveSettings().then(
-      (effective) => (this.identity = identityKey(effective.settings.identity)),
+      (effective) => {
+        this.identity = identityKey(effective.settings.identity);
+        this.useChecks(effective.settings.disabledChecks);
+      },
       () => undefined,
     );
-    ctx.onInvalidated(onSettingsChanged((settings) => (this.identity = identityKey(settings.identity))));
+    ctx.onInvalidated(
+      onSettingsChanged((settings) => {
+        this.identity = identityKey(settings.identity);
+        this.useChecks(settings.disabledChecks);
+      }),
+    );
     const pageObserver = new MutationObserver((records) => this.onPageMutations(records));
     pageObserver.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => {

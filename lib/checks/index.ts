@@ -11,7 +11,10 @@ import { map } from './map';
 import { pii } from './pii';
 import { repost } from './repost';
 import { secret } from './secret';
-import { sensitiveCheck } from './sensitive';
+import { sensitiveContact } from './sensitive/contact';
+import { sensitiveMention } from './sensitive/mention';
+import { sensitiveOffer } from './sensitive/offer';
+import { sensitivePlatform } from './sensitive/platform';
 import { wordingCheck } from './wording';
 
 export const CHECKS: readonly CheckDef[] = [
@@ -21,7 +24,20 @@ export const CHECKS: readonly CheckDef[] = [
   map,
   secret,
   clickbait,
-  sensitiveCheck,
+  sensitiveOffer,
+  sensitiveContact,
+  sensitivePlatform,
+  sensitiveMention,
   wordingCheck,
   adminLists,
 ];
+
+/**
+ * The registered sub-checks minus those switched off by settings or policy `disabledChecks`: an entry is a sub-check
+ * id (`pii.mobile`) or a family prefix (`pii` switches off every `pii.…`).
+ */
+export function enabledChecks(disabled: readonly string[] = []): CheckDef[] {
+  if (disabled.length === 0) return [...CHECKS];
+  const off = new Set(disabled);
+  return CHECKS.filter((c) => !off.has(c.id) && !off.has(c.id.split('.')[0]));
+}

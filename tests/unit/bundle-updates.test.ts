@@ -17,6 +17,7 @@ import { sendRulesetMessage, type CheckResult } from '../../lib/ext/messages/rul
 import { updateUserSettings } from '../../lib/settings/store';
 import { loadRuleset } from '../../lib/core/ruleset';
 import { screen } from '../../lib/core/screen';
+import { CHECKS } from '../../lib/checks/index';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../../lib/bundle/keys';
 import { serializeBundle } from '../../lib/bundle/serialize';
 import { bytesToBase64 } from '../../lib/bundle/base64';
@@ -74,7 +75,7 @@ async function serveSigned(b: Bundle, key = admin.privateKey) {
 
 async function flagged(text: string): Promise<string[]> {
   const snapshot = (await readRulesetSnapshot())!;
-  return screen({ platform: 'wechat', fields: { body: text } }, loadRuleset(snapshot.serialized)).map((f) => f.text);
+  return screen({ platform: 'wechat', fields: { body: text } }, loadRuleset(snapshot.serialized), CHECKS).map((f) => f.text);
 }
 
 const checkNow = () => sendRulesetMessage({ type: 'ruleset:check-now' });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../lib/core/ruleset';
 import { screen } from '../../lib/core/screen';
+import { CHECKS } from '../../lib/checks/index';
 import { CATEGORIES } from '../../lib/core/types';
 import { caseDraft, emptyScores, readCorpus, scoreCase } from '../../lib/node/corpus';
 import { loadLists } from '../../lib/node/load-lists';
@@ -17,7 +18,7 @@ const ruleset = compileRuleset(loadLists());
 describe.each(['dev.jsonl', 'holdout.jsonl', 'holdout2.jsonl'])('labeled corpus %s', (file) => {
   const cases = readCorpus(join(__dirname, '..', 'corpus', file));
   const scores = emptyScores();
-  const results = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset), scores));
+  const results = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset, CHECKS), scores));
 
   for (const category of CATEGORIES) {
     it(`${category}: recall >= 0.95`, () => {
@@ -35,7 +36,7 @@ describe.each(['dev.jsonl', 'holdout.jsonl', 'holdout2.jsonl'])('labeled corpus 
   it('every finding quotes its field exactly', () => {
     for (const c of cases) {
       const draft = caseDraft(c);
-      for (const f of screen(draft, ruleset)) expect(draft.fields[f.field]!.slice(f.start, f.end)).toBe(f.text);
+      for (const f of screen(draft, ruleset, CHECKS)) expect(draft.fields[f.field]!.slice(f.start, f.end)).toBe(f.text);
     }
   });
 });

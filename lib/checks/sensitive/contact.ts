@@ -1,0 +1,79 @@
+/**
+ * sensitive.contact: a working contact, link or account that leads to illegal content — in the sentence of a
+ * sensitive term (used or only named), or inside a quoted scam message that holds one. Quoting such a message
+ * in a warning spreads the contact, so it is a block even there; the fix is to mask it (微信号：****).
+ *
+ * Masked values (138****6205, bz****, www.****.vip), office lines (0563-6719110) and short hotlines (110, 96110,
+ * 12377) lead nowhere a citizen should not go and are never contacts.
+ */
+import { defineCheck, type RawFinding } from '../../core/check';
+import { matchAllOriginal } from '../../core/spans';
+import { SENSITIVE_LIST, sensitiveHits } from '../util/sensitive-hits';
+
+/**
+ * A contact label (WeChat in its homophones, QQ, Telegram, hotline, site) then an account, a mobile or a link.
+ * Every quantifier is bounded; the label anchors the match.
+ */
+const CONTACT_RE =
+  /(?:加|添加|联系|私信|私聊)?\s{0,2}(?:微信号?|威信|薇信|徽信|v信|vx|wx|weixin|qq号?|扣扣|企鹅号?|飞机号?|电报|telegram|tg|热线|电话|手机号?|联系方式|官网|网址|网站|(?<=加\s{0,2})q)\s{0,2}[：:]?\s{0,2}(?<id>(?:https?:\/\/)?[a-z0-9@][a-z0-9_.\-/@]{3,80}|1[3-9]\d(?:[\s-]?\d){8})/g;
+const MASK_AFTER = /^[*＊×xX※]/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+const HOTLINE = /^\d{3,6}$/;
+
+function leadsSomewhere(id: string, next: string): boolean {
+  if (MASK_AFTER.test(next) || id.endsWith('.')) return false;
+  const bare = id.replace(/[\s-]/g, '');
+  if (LANDLINE.test(id) || HOTLINE.test(bare)) return false;
+  if (/(^|\.)gov\.cn(\/|$)/.test(id)) return false;
+  return /\d/.test(id) || id.length >= 6;
+}
+
+export const sensitiveContact = defineCheck({
+  id: 'sensitive.contact',
+  category: 'sensitive',
+  severity: 'block',
+  clause: '004_ffa469a3430680ee.txt 第三十一条',
+  description: '违法有害信息的联系方式：与违法服务同句或留在所引诈骗信息中的微信、QQ、手机号、网址',
+  lists: [SENSITIVE_LIST],
+  examples: {
+    positive: [
+      { draft: '出售冰毒，同城当天送到，加Ｑ：２８６３０７１９５４', expect: [{ text: '加Ｑ：２８６３０７１９５４', severity: 'block' }] },
+      {
+        draft: '民警提醒，小区里曾出现这样的短信：“驾照消分，全国可办，加威信：kf20881，当天办结。”请勿相信。',
+        expect: [{ text: '加威信：kf20881', severity: 'block' }],
+        note: 'a quoted scam message that keeps its contact',
+      },
+      { draft: '另有仿真枪出售，需要的私信vx：gun_7788', expect: [{ text: 'vx：gun_7788' }] },
+    ],
+    guard: [
+      { draft: '警惕“代开发票，微信号：****”一类短信，发现请拨打96110。', note: 'masked contact' },
+      { draft: '禁毒举报电话0563-6719110，查获冰毒等毒品的线索可随时举报。', note: 'office line' },
+      { draft: '欢迎关注县政务服务中心官网：www.tongxi.gov.cn，办事指南随时查询。', note: 'no sensitive term' },
+    ],
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const field of ctx.fields) {
+      const found = sensitiveHits(ctx, field);
+      if (found.sentences.size === 0) continue;
+      const cx = field.context;
+      for (const m of matchAllOriginal(field.folded, CONTACT_RE)) {
+        const id = m.match.groups!.id;
+        const afterNorm = m.match.index + m.match[0].length;
+        if (!leadsSomewhere(id, field.folded.text.slice(afterNorm, afterNorm + 1))) continue;
+        let near = found.sentences.has(cx.sentenceAt(m.start).start);
+        for (let q = cx.enclosing(m.start, m.end); q && !near; q = q.parent >= 0 ? cx.quotes[q.parent] : undefined) near = found.quotes.has(q);
+        if (!near) continue;
+        out.push({
+          field: field.name,
+          start: m.start,
+          end: m.end,
+          check: 'sensitive.contact',
+          severity: 'block',
+          message: `「${field.text.slice(m.start, m.end)}」是通往违法服务的联系方式；即使用于警示也会扩散，请删除或打码（如“微信号：****”）。`,
+        });
+      }
+    }
+    return out;
+  },
+});

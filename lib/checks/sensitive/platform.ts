@@ -1,0 +1,121 @@
+/**
+ * sensitive.platform: a gambling platform's brand with its call to sign up, the spam that scraped mirror pages
+ * carry and editors copy: brand + 体育/娱乐/棋牌/彩票/六合彩 + (官方/正规/最新/app…) + 开户/注册/登录/官网/网址/入口/下载.
+ *
+ * The parts are cue-list data (wordlists/context-cues.tsv tags brand-kind, brand-mod, brand-action, and offer
+ * cues also count as actions); the shape is code. To tell spam from a county sports bureau's 官网, a match needs
+ * a spam signal: Latin letters or digits in the brand (M6, 988), a modifier such as 官方/正规/最新, 开户, or a link on
+ * the same line. 游戏/电竞 brands need the strong signals (Latin or digits, 开户, a link). Legal lotteries
+ * (中国体育彩票, tag brand-allow) are never brands.
+ */
+import { defineCheck, type RawFinding } from '../../core/check';
+import type { CueHit } from '../../core/context';
+
+const WEAK_KINDS = new Set(['游戏', '电竞']);
+const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app']);
+const SEPARATOR = /[\s_\-—–|｜·・:：,，]/;
+const BRAND_CHAR = /[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
+const LATIN_OR_DIGIT = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
+const URL_ON_LINE = /(?:https?:\/\/|www\.)|[a-z0-9-]{2,63}\.(?:com|net|vip|cc|top|xyz|me|co|io)\b/i;
+/** Characters of brand before the kind word (鸿鑫988 in 鸿鑫988体育). */
+const MAX_BRAND = 10;
+/** How far along the line a link counts as the brand's (bounded: a megabyte line must not be re-read per brand). */
+const LINK_WINDOW = 120;
+/** Separators allowed between the parts. */
+const MAX_GAP = 3;
+
+export const sensitivePlatform = defineCheck({
+  id: 'sensitive.platform',
+  category: 'sensitive',
+  severity: 'block',
+  clause: '004_ffa469a3430680ee.txt 第三十一条',
+  description: '赌博平台品牌引流：品牌名 + 体育/娱乐/棋牌/彩票 + 官方注册开户、登录、网址、下载',
+  examples: {
+    positive: [
+      { draft: '古镇风光秀丽。金沙888娱乐_官方注册开户_js888.vip 镇上还有百年老街。', expect: [{ text: '金沙888娱乐_官方注册开户', severity: 'block' }] },
+      { draft: '星辉体育正规平台入口，点击即玩。', expect: [{ text: '星辉体育正规平台入口' }] },
+      { draft: '乐玩游戏最新app官方下载-www.lewan-game.cc 欢迎体验', expect: [{ text: '乐玩游戏最新app官方下载' }] },
+    ],
+    guard: [
+      { draft: '请登录县体育局官网注册报名全民健身运动会。' },
+      { draft: '中国体育彩票官方网站公布了本期开奖结果。' },
+      { draft: '全民健身体育平台注册人数突破十万。' },
+      { draft: '警惕“××体育官方注册开户”一类链接，网址均已隐去。', note: 'masked brand' },
+      { draft: '园区为企业提供工商注册、银行开户等一站式服务。' },
+    ],
+  },
+  run(ctx) {
+    const out: RawFinding[] = [];
+    for (const field of ctx.fields) {
+      const cx = field.context;
+      const text = field.text;
+      const byStart = new Map<number, CueHit[]>();
+      const allowed: CueHit[] = [];
+      for (const c of cx.cues) {
+        if (c.cls === 'brand-allow') allowed.push(c);
+        else if (c.cls === 'brand-mod' || c.cls === 'brand-action' || c.cls === 'offer') {
+          const at = byStart.get(c.start);
+          if (at) at.push(c);
+          else byStart.set(c.start, [c]);
+        }
+      }
+      let lastEnd = -1;
+      // Brands confirmed by a signal somewhere in the field; the same brand elsewhere without one (a keyword line, a
+      // caption) is the same spam and joins the finding.
+      const confirmed = new Map<string, RawFinding>();
+      const pending: { start: number; end: number }[] = [];
+      // Allow entries in order of start with the furthest end so far: one pointer, no pairwise comparison.
+      let ai = 0;
+      let allowReach = -1;
+      for (const kind of cx.cues) {
+        if (kind.cls !== 'brand-kind') continue;
+        for (; ai < allowed.length && allowed[ai].start <= kind.start; ai++) allowReach = Math.max(allowReach, allowed[ai].end);
+        if (kind.start < lastEnd || allowReach >= kind.end) continue;
+        // The brand: word characters right before the kind word.
+        let b = kind.start;
+        while (b > 0 && kind.start - b < MAX_BRAND && BRAND_CHAR.test(text[b - 1])) b--;
+        if (b === kind.start) continue;
+        // The chain: modifiers and actions, each after at most MAX_GAP separators, ending with an action.
+        let pos = kind.end;
+        let end = -1;
+        let signal = LATIN_OR_DIGIT.test(text.slice(b, kind.start));
+        let strong = signal;
+        for (;;) {
+          let p = pos;
+          while (p < text.length && p - pos < MAX_GAP && SEPARATOR.test(text[p])) p++;
+          const next = (byStart.get(p) ?? []).sort((x, y) => y.end - x.end)[0];
+          if (!next) break;
+          if (SIGNAL_MODS.has(next.term.toLowerCase())) signal = true;
+          if (next.term === '开户') signal = strong = true;
+          if (next.cls !== 'brand-mod') end = next.end;
+          pos = next.end;
+        }
+        if (end < 0) continue;
+        const line = cx.lineAt(kind.start);
+        const near = text.slice(Math.max(line.start, b - LINK_WINDOW), Math.min(line.end, end + LINK_WINDOW));
+        if (URL_ON_LINE.test(near)) signal = strong = true;
+        if (!signal || (WEAK_KINDS.has(kind.term) && !strong)) {
+          pending.push({ start: b, end });
+          continue;
+        }
+        lastEnd = end;
+        const finding: RawFinding = {
+          field: field.name,
+          start: b,
+          end,
+          check: 'sensitive.platform',
+          severity: 'block',
+          message: `「${text.slice(b, end)}」是赌博平台的注册、登录引流信息（常见于被篡改网页），请删除；转载内容请核对原始出处。`,
+        };
+        if (!confirmed.has(text.slice(b, end))) confirmed.set(text.slice(b, end), finding);
+        out.push(finding);
+      }
+      for (const p of pending) {
+        const brand = text.slice(p.start, p.end);
+        const like = confirmed.get(brand);
+        if (like) out.push({ ...like, start: p.start, end: p.end });
+      }
+    }
+    return out;
+  },
+});
