@@ -4,13 +4,20 @@
  *
  * Text cannot show whether a map's borders are right, but it can show that the post has a map (map words of the
  * `map-words` list in any field: captions, alt text, 文末附图) and no 审图号 anywhere: one finding on the first
- * map mention.
+ * map mention, with the others as its further places.
+ *
+ * Mention is not use: a map word inside a title (《公开地图内容表示规范》), in a sentence about the map rules
+ * (规范使用标准地图, 测绘法宣传日), in a case report (经查…发布含有不完整地图的广告) or an explanation, or anywhere in
+ * a text that keeps returning to the rules (two or more map-rules cues), names maps and shows none.
  */
 import type { CheckContext, CheckDef, RawFinding } from '../core/check';
 import { sourceOf, unguarded } from './util/lists';
 
 const LIST = 'map-words';
 const CLAUSE = '004_ffa469a3430680ee.txt 第三十一条';
+
+/** Map-rule cues (wordlists/context-cues.tsv, tag map-rules) that make a whole field a text about the rules. */
+const RULES_TEXT_CUES = 2;
 
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 /**
@@ -31,13 +38,24 @@ function run(ctx: CheckContext): RawFinding[] {
   // Title first, then body, in reading order: the first mention is what the editor sees first.
   for (const field of ctx.fields) {
     if (field.name === 'sourceUrl') continue;
-    const hits = unguarded(field.hits(LIST)).filter((h) => h.entry.tag === 'map');
+    const cx = field.context;
+    // A text about the map rules (测绘法 publicity, a 问题地图 case, a new 规范) names maps without showing one.
+    const aboutRules = cx.cues.filter((c) => c.cls === 'map-rules').length >= RULES_TEXT_CUES;
+    const hits = unguarded(field.hits(LIST)).filter(
+      (h) =>
+        h.entry.tag === 'map' &&
+        !aboutRules &&
+        !cx.inTitle(h.start, h.end) &&
+        !cx.sentenceHas(h.start, 'map-rules', 'enforcement', 'definition'),
+    );
     if (!hits.length) continue;
     if (hasApprovalNumber(ctx)) return [];
-    const h = hits[0];
+    const [h, ...rest] = hits;
     const word = field.text.slice(h.start, h.end);
     return [
       {
+        // One finding for the post's maps: every map word of the field is a place of it.
+        occurrences: rest.map((o) => ({ start: o.start, end: o.end })),
         field: field.name,
         start: h.start,
         end: h.end,
@@ -73,6 +91,9 @@ export const map: CheckDef = {
       { draft: '打开高德地图或百度地图搜索“青石古镇”即可导航前往。' },
       { draft: '根据《地图管理条例》，向社会公开的地图应当报送审核。审图号为GS(2024)0650号。' },
       { draft: '会议明确了任务书、时间表、路线图，绘就产业发展新版图。' },
+      { draft: '今天是全国测绘法宣传日，工作人员向群众讲解如何规范使用标准地图、识别问题地图。' },
+      { draft: '经查，该公司在网店发布含有不完整国家地图的商品宣传图片，被依法处罚。' },
+      { draft: '自然资源部印发《公开地图内容表示规范》，自发布之日起施行。' },
     ],
   },
   run,

@@ -3,8 +3,10 @@
  * 003 第十一条: 不得…泄露国家秘密).
  *
  * - A 密级 (绝密/机密/秘密) followed by ★ (秘密★1年, 绝密★启用前), written as a header (机 密 on its own line,
- *   【机密】), as 机密级, or in a 密级：秘密 line -> block. A bare 秘密 in prose (秘密投票, 商业秘密) is nothing;
- *   a bare 绝密/机密 in prose is an info reminder.
+ *   【机密】, 机密级 as a header), or in a 密级：秘密 line -> block. Not a mark: the word inside a book or law title
+ *   (《保守国家秘密法》), as the tail of a word on a heading (什么是国家秘密？), in a sentence that explains it, or
+ *   机密级 in running prose (a leak-case story). A bare 秘密 in prose (秘密投票, 商业秘密) is nothing; a bare
+ *   绝密/机密/机密级 in prose is an info reminder.
  * - Internal markers (内部资料, 注意保存, 不得外传, 此件不公开…) written as a marker (own line, short bracketed note)
  *   -> block; in running prose -> review, or info where the paragraph is about keeping secrets (严禁泄露内部资料).
  * - Draft-status markers (征求意见稿, 讨论稿, 送审稿) as a marker -> review, unless the post is a public consultation.
@@ -29,7 +31,7 @@ const STARS = '★☆*＊✩✭✮✯⭐';
 /** Words that make a paragraph about keeping secrets rather than a marker left in the draft. */
 const SECRECY_TALK = /保密|泄露|泄密|外泄|涉密|严禁|禁止|防止|违反|教育|培训|意识|宣传|加强.{0,8}管理/;
 /** A post that openly asks for comments on a draft: its 征求意见稿 is public by design. */
-const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
+const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|征求.{0,8}意见|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
 /**
  * A count right after the word (不予公开3件, 不予公开：2条, a table cell 不予公开 | 1): a row of a 政府信息公开
  * annual report or of a statistics table, not a marking on the document.
@@ -51,6 +53,9 @@ function paragraphOf(text: string, pos: number): string {
   return text.slice(start, end);
 }
 
+/** A Han character right before a span: the word continues to the left (国家|秘密). */
+const HAN_BEFORE = /\p{Script=Han}$/u;
+
 function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
   const text = field.text;
   const level = h.entry.term;
@@ -66,7 +71,11 @@ function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
     };
   }
   const next = text[h.end] ?? '';
-  if (next === '级' || isMarkerPosition(text, h, 8)) {
+  const marker = isMarkerPosition(text, h, 8);
+  // 国家秘密、工作秘密 on a heading line name a concept (什么是国家秘密？): a mark stands alone, not after a Han word.
+  const compound = HAN_BEFORE.test(text.slice(Math.max(0, h.start - 1), h.start));
+  const explains = field.context.sentenceHas(h.start, 'definition');
+  if (marker && !compound && !explains) {
     return {
       field: field.name,
       start: h.start,
@@ -77,6 +86,7 @@ function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
     };
   }
   if (level === '秘密') return undefined; // 秘密投票、保守秘密: ordinary prose
+  // 机密级文件 in a leak-case story, 工作单位机密 in a warning: prose about secrets, a reminder at most.
   return {
     field: field.name,
     start: h.start,
@@ -119,6 +129,8 @@ function run(ctx: CheckContext): RawFinding[] {
       const sub = tag === 'draft' ? 'draft' : tag === 'level' || tag === 'level-field' ? 'level' : 'internal';
       if ((count.get(sub) ?? 0) >= MAX_FINDINGS_PER_FIELD) continue;
       if (crossesWordBoundary(field, h)) continue;
+      // Inside a book or law title (《保守国家秘密法》, 《…（征求意见稿）》) the words name a document, they mark nothing.
+      if (field.context.inTitle(h.start, h.end)) continue;
       let f: RawFinding | undefined;
       if (tag === 'level') f = levelFinding(field, h);
       else if (tag === 'level-field') f = levelField(field, h);
