@@ -5,6 +5,7 @@
  */
 import type { CheckDef } from '../core/check';
 import { ad } from './ad';
+import { adMedical } from './ad/medical';
 import { adminLists } from './admin-lists';
 import { clickbait } from './clickbait';
 import { map } from './map';
@@ -20,6 +21,7 @@ import { wordingCheck } from './wording';
 export const CHECKS: readonly CheckDef[] = [
   pii,
   ad,
+  adMedical,
   repost,
   map,
   secret,

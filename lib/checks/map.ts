@@ -6,9 +6,10 @@
  * `map-words` list in any field: captions, alt text, 文末附图) and no 审图号 anywhere: one finding on the first
  * map mention, with the others as its further places.
  *
- * Mention is not use: a map word inside a title (《公开地图内容表示规范》), in a sentence about the map rules
+ * Mention is not use: a map word inside the title of a rule (《公开地图内容表示规范》), in a sentence about the map rules
  * (规范使用标准地图, 测绘法宣传日), in a case report (经查…发布含有不完整地图的广告) or an explanation, or anywhere in
- * a text that keeps returning to the rules (two or more map-rules cues), names maps and shows none.
+ * a text that keeps returning to the rules (two or more map-rules cues), names maps and shows none — unless the
+ * sentence shows one (如下, 见文末《…全图》, 这两张卫星影像图: cue class show).
  */
 import type { CheckContext, CheckDef, RawFinding } from '../core/check';
 import { sourceOf, unguarded } from './util/lists';
@@ -16,6 +17,8 @@ import { sourceOf, unguarded } from './util/lists';
 const LIST = 'map-words';
 const CLAUSE = '004_ffa469a3430680ee.txt 第三十一条';
 
+/** A title naming a rule or a document about maps (《地图管理条例》, 《公开地图内容表示规范》), not a map. */
+const RULE_TITLE_RE = /(?:条例|法|规定|办法|规范|标准|通知|意见|决定|细则|指南|解读|公告)[)）]?》$/;
 /** Map-rule cues (wordlists/context-cues.tsv, tag map-rules) that make a whole field a text about the rules. */
 const RULES_TEXT_CUES = 2;
 
@@ -41,13 +44,14 @@ function run(ctx: CheckContext): RawFinding[] {
     const cx = field.context;
     // A text about the map rules (测绘法 publicity, a 问题地图 case, a new 规范) names maps without showing one.
     const aboutRules = cx.cues.filter((c) => c.cls === 'map-rules').length >= RULES_TEXT_CUES;
-    const hits = unguarded(field.hits(LIST)).filter(
-      (h) =>
-        h.entry.tag === 'map' &&
-        !aboutRules &&
-        !cx.inTitle(h.start, h.end) &&
-        !cx.sentenceHas(h.start, 'map-rules', 'enforcement', 'definition'),
-    );
+    const hits = unguarded(field.hits(LIST)).filter((h) => {
+      if (h.entry.tag !== 'map') return false;
+      const title = cx.enclosing(h.start, h.end);
+      if (title?.kind === 'title' && RULE_TITLE_RE.test(field.text.slice(title.start, title.end))) return false;
+      // 见文末《…全图》, 对比这两张卫星影像图: the post shows the map, whatever else the sentence says.
+      if (cx.sentenceHas(h.start, 'show')) return true;
+      return !aboutRules && !cx.sentenceHas(h.start, 'map-rules', 'enforcement', 'definition');
+    });
     if (!hits.length) continue;
     if (hasApprovalNumber(ctx)) return [];
     const [h, ...rest] = hits;
