@@ -143,7 +143,11 @@ function run(ctx: CheckContext): RawFinding[] {
     sig.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const s of sig) {
       const last = signals[signals.length - 1];
-      if (last && last.field === s.field && last.start <= s.start && s.end <= last.end) continue;
+      // Contained: the longer span stands for both, at the stronger weight (秒杀价9.9元 carries 秒杀价's weight).
+      if (last && last.field === s.field && last.start <= s.start && s.end <= last.end) {
+        if (last.kind === s.kind) last.weight = Math.max(last.weight, s.weight);
+        continue;
+      }
       signals.push(s);
     }
   }

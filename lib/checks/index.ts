@@ -13,6 +13,7 @@ import { pii } from './pii';
 import { repost } from './repost';
 import { secret } from './secret';
 import { sensitiveContact } from './sensitive/contact';
+import { sensitiveMedical } from './sensitive/medical';
 import { sensitiveMention } from './sensitive/mention';
 import { sensitiveOffer } from './sensitive/offer';
 import { sensitivePlatform } from './sensitive/platform';
@@ -29,6 +30,7 @@ export const CHECKS: readonly CheckDef[] = [
   sensitiveOffer,
   sensitiveContact,
   sensitivePlatform,
+  sensitiveMedical,
   sensitiveMention,
   wordingCheck,
   adminLists,

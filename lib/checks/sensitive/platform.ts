@@ -4,8 +4,8 @@
  *
  * The parts are cue-list data (wordlists/context-cues.tsv tags brand-kind, brand-mod, brand-action, and offer
  * cues also count as actions); the shape is code. To tell spam from a county sports bureau's 官网, a match needs
- * a spam signal: Latin letters or digits in the brand (M6, 988), a modifier such as 官方/正规/最新, 开户, or a link on
- * the same line. 游戏/电竞 brands need the strong signals (Latin or digits, 开户, a link). Legal lotteries
+ * a spam signal: Latin letters or digits in the brand (M6, 988), a modifier such as 官方/正规/最新, 开户, or a link
+ * or sign-up bait (彩金, 返水, 注册即送) on the same line. 游戏/电竞 brands need the strong signals (Latin or digits, 开户, a link). Legal lotteries
  * (中国体育彩票, tag brand-allow) are never brands.
  */
 import { defineCheck, type RawFinding } from '../../core/check';
@@ -15,8 +15,12 @@ const WEAK_KINDS = new Set(['游戏', '电竞']);
 const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app']);
 const SEPARATOR = /[\s_\-—–|｜·・:：,，]/;
 const BRAND_CHAR = /[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
+ /** Zero-width characters inserted inside a brand (鸿\u200b运棋牌). */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
 const URL_ON_LINE = /(?:https?:\/\/|www\.)|[a-z0-9-]{2,63}\.(?:com|net|vip|cc|top|xyz|me|co|io)\b/i;
+/** Sign-up bait of gambling sites on the same line: 彩金, 返水, 首存, 注册即送38元. */
+const GAMBLING_BAIT = /彩金|返水|首存|首充|体验金|注册\s?(?:即|就)?送/;
 /** Characters of brand before the kind word (鸿鑫988 in 鸿鑫988体育). */
 const MAX_BRAND = 10;
 /** How far along the line a link counts as the brand's (bounded: a megabyte line must not be re-read per brand). */
@@ -35,6 +39,7 @@ export const sensitivePlatform = defineCheck({
       { draft: '古镇风光秀丽。金沙888娱乐_官方注册开户_js888.vip 镇上还有百年老街。', expect: [{ text: '金沙888娱乐_官方注册开户', severity: 'block' }] },
       { draft: '星辉体育正规平台入口，点击即玩。', expect: [{ text: '星辉体育正规平台入口' }] },
       { draft: '乐玩游戏最新app官方下载-www.lewan-game.cc 欢迎体验', expect: [{ text: '乐玩游戏最新app官方下载' }] },
+      { draft: '比赛精彩纷呈。\n金\u200b豪棋牌官网注册就送58元彩金', expect: [{ text: '金\u200b豪棋牌官网注册' }] },
     ],
     guard: [
       { draft: '请登录县体育局官网注册报名全民健身运动会。' },
@@ -73,7 +78,8 @@ export const sensitivePlatform = defineCheck({
         if (kind.start < lastEnd || allowReach >= kind.end) continue;
         // The brand: word characters right before the kind word.
         let b = kind.start;
-        while (b > 0 && kind.start - b < MAX_BRAND && BRAND_CHAR.test(text[b - 1])) b--;
+        while (b > 0 && kind.start - b < MAX_BRAND && (BRAND_CHAR.test(text[b - 1]) || INVISIBLE.test(text[b - 1]))) b--;
+        while (b < kind.start && INVISIBLE.test(text[b])) b++;
         if (b === kind.start) continue;
         // The chain: modifiers and actions, each after at most MAX_GAP separators, ending with an action.
         let pos = kind.end;
@@ -93,7 +99,7 @@ export const sensitivePlatform = defineCheck({
         if (end < 0) continue;
         const line = cx.lineAt(kind.start);
         const near = text.slice(Math.max(line.start, b - LINK_WINDOW), Math.min(line.end, end + LINK_WINDOW));
-        if (URL_ON_LINE.test(near)) signal = strong = true;
+        if (URL_ON_LINE.test(near) || GAMBLING_BAIT.test(near)) signal = strong = true;
         if (!signal || (WEAK_KINDS.has(kind.term) && !strong)) {
           pending.push({ start: b, end });
           continue;
