@@ -7,6 +7,7 @@
  */
 import type { CheckDef, RawFinding } from '../core/check';
 import type { WordList } from '../core/wordlist';
+import { isClaimedByRegistry } from './claimed-lists';
 import { hitSeverity, listHitFinding, reportableHits } from './list-hits';
 
 const READ_BY_CATEGORY_CHECK = new Set(['sensitive', 'wording']);
@@ -40,7 +41,7 @@ export const adminLists: CheckDef = {
   },
   run(ctx) {
     const ids = ctx.lists
-      .filter((l) => !ctx.claimedListIds.has(l.id) && !READ_BY_CATEGORY_CHECK.has(l.category))
+      .filter((l) => !ctx.claimedListIds.has(l.id) && !isClaimedByRegistry(l.id) && !READ_BY_CATEGORY_CHECK.has(l.category))
       .map((l) => l.id);
     if (ids.length === 0) return [];
     const out: RawFinding[] = [];

@@ -7,6 +7,7 @@ import type { CheckDef } from '../core/check';
 import { ad } from './ad';
 import { adMedical } from './ad/medical';
 import { adminLists } from './admin-lists';
+import { claimLists } from './claimed-lists';
 import { clickbait } from './clickbait';
 import { map } from './map';
 import { pii } from './pii';
@@ -35,6 +36,8 @@ export const CHECKS: readonly CheckDef[] = [
   wordingCheck,
   adminLists,
 ];
+
+claimLists([...CHECKS.flatMap((c) => c.lists ?? []), 'medical-ad']);
 
 /**
  * The registered sub-checks minus those switched off by settings or policy `disabledChecks`: an entry is a sub-check

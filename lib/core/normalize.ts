@@ -7,7 +7,7 @@
  *                   Punctuation and spaces are KEPT: regex checks (ID numbers, URLs, 审图号) run on it.
  * skeleton(source): folded minus the characters inserted to dodge filters (spaces, punctuation, symbols,
  *                   emoji, combining marks, and look-alike letters or digits: characters that only NFKC turns
- *                   into a Latin letter or digit (① ⑴ ² 𝐚) and Greek or Cyrillic letters, which Chinese text
+ *                   into a Latin letter or digit (① ⑵ ⒈ ² 𝐚) and Greek or Cyrillic letters, which Chinese text
  *                   uses as decoration, so 冰①毒 and 冰α毒 read as 冰毒), except barriers: line breaks,
  *                   sentence-ending punctuation and clause commas become '\n', and so does a run of more than
  *                   MAX_SKIP_RUN skipped characters (冰 - - 毒 still matches), so a term never matches across them
@@ -58,7 +58,8 @@ const GREEK_OR_CYRILLIC = /^[\p{Script=Greek}\p{Script=Cyrillic}]+$/u;
  */
 function lookAlike(cp: number, fold: string): boolean {
   if (cp < 0x80 || (cp >= 0xff01 && cp <= 0xff5e)) return false;
-  return /^[a-z0-9.]+$/.test(fold) && /[a-z0-9]/.test(fold) ? true : GREEK_OR_CYRILLIC.test(fold);
+  const core = fold.replace(/[().,\s]/g, ''); // ⑵ -> (2), ⒈ -> 1.
+  return /^[a-z0-9]+$/.test(core) || GREEK_OR_CYRILLIC.test(fold);
 }
 
 interface CodePointInfo {

@@ -13,10 +13,11 @@ export const sensitiveMedical = defineCheck({
   severity: 'block',
   clause: '004_ffa469a3430680ee.txt 第三十一条',
   description: '违法医疗广告：偏方、专治、根治等包治承诺 + 病种 + 电话或链接',
-  lists: [MEDICAL_LIST],
+  // The list is ad.medical's (category ad); this sub-check reads it through the shared scanner.
   examples: {
     positive: [
       { draft: '活动圆满结束。\n祖传秘方专治风湿、痛风，一个疗程见效，热线400-1234-567', expect: [{ text: '风湿', severity: 'block' }] },
+      { draft: '白癜风能根治吗？老中医偏方三个月断根，微信同号13912345678', expect: [{ text: '白癜风能根治', severity: 'block' }] },
     ],
     guard: [
       { draft: '警惕“祖传偏方专治糖尿病”一类虚假广告，有病请到正规医院就诊，咨询电话0563-6725120。' },

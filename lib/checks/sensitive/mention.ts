@@ -18,6 +18,7 @@ export const sensitiveMention = defineCheck({
   examples: {
     positive: [
       { draft: '民警提醒：冰毒、海洛因都是毒品，冰毒危害极大。', expect: [{ text: '冰毒', severity: 'info' }] },
+      { draft: '法院审理查明，被告人在网上出售淫秽视频牟利。', expect: [{ text: '淫秽视频', severity: 'info' }] },
     ],
     guard: [
       { draft: '6·26国际禁毒日，我们开展禁毒宣传，引导群众远离毒品、拒绝吸毒。' },
