@@ -82,7 +82,14 @@ function latinBoundaryOk(field: FieldContext, hit: ListHit): boolean {
  * The rule's own fix is to put the term in quotation marks: an instruction saying 加引号, or an alternative
  * whose quoted part is the term (“台独”, 台湾“立法院”).
  */
+const quotingCache = new WeakMap<WordEntry, boolean>();
 export function quotingIsAFix(entry: WordEntry): boolean {
+  let v = quotingCache.get(entry);
+  if (v === undefined) quotingCache.set(entry, (v = computeQuotingIsAFix(entry)));
+  return v;
+}
+
+function computeQuotingIsAFix(entry: WordEntry): boolean {
   const r = entry.replacement ?? '';
   if (/加引号/.test(r)) return true;
   return splitAlternatives(r).some((alt) => /[“"]([^”"]+)[”"]/.exec(alt)?.[1] === entry.term);
@@ -176,8 +183,15 @@ export function isInstruction(replacement: string): boolean {
   return /^[(（]/.test(replacement.trim());
 }
 
+const suggestionCache = new WeakMap<WordEntry, { value: string | undefined }>();
 /** A literal one-click fix: the first alternative without its trailing full-width remark (村主任（村民委员会主任）). */
 export function literalSuggestion(entry: WordEntry): string | undefined {
+  let cached = suggestionCache.get(entry);
+  if (!cached) suggestionCache.set(entry, (cached = { value: computeSuggestion(entry) }));
+  return cached.value;
+}
+
+function computeSuggestion(entry: WordEntry): string | undefined {
   const r = entry.replacement?.trim();
   if (!r || isInstruction(r)) return undefined;
   const first = splitAlternatives(r)[0];

@@ -57,9 +57,6 @@ export interface LineInfo extends Span {
   row: boolean;
 }
 
-const SENTENCE_END = /[\n\r\u2028\u2029。！？!?；;]/;
-const CLAUSE_END = /[\n\r\u2028\u2029。！？!?；;，,、]/;
-const LINE_END = /[\n\r\u2028\u2029]/;
 const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '﹁': '﹂', '﹃': '﹄' };
 const CLOSERS = new Set(Object.values(OPEN_TO_CLOSE));
 const TITLE_OPEN = new Set(['《', '〈']);
@@ -71,11 +68,25 @@ const HAN_OR_ALNUM = /[\p{Script=Han}\p{L}\p{N}]/u;
 const ROW_START = /^\s*(?:[一二三四五六七八九十]+[、．.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[、．.)）](?!\d)|[①-⑳•·●○▪■◆\-*]\s?|第[一二三四五六七八九十百\d]+[条章节项])/u;
 const CELL_SEPARATORS = /[|｜\t]/g;
 
-function splitSpans(text: string, stop: RegExp): Span[] {
+/** Per-UTF-16-unit flags: 1 ends a sentence, 2 ends a clause, 4 ends a line (a lookup, not a regex per character). */
+const SENTENCE = 1;
+const CLAUSE = 2;
+const LINE = 4;
+const ENDS = new Uint8Array(0x10000);
+for (const ch of '\n\r\u2028\u2029') ENDS[ch.charCodeAt(0)] |= SENTENCE | CLAUSE | LINE;
+for (const ch of '。！？!?；;') ENDS[ch.charCodeAt(0)] |= SENTENCE | CLAUSE;
+for (const ch of '，,、') ENDS[ch.charCodeAt(0)] |= CLAUSE;
+
+/** Units the quotation scan stops at: marks and line ends. */
+const QUOTE_UNIT = new Uint8Array(0x10000);
+for (const ch of '"“”‘’「」『』《》〈〉﹁﹂﹃﹄\n\r\u2028\u2029') QUOTE_UNIT[ch.charCodeAt(0)] = 1;
+
+/** Spans of text split after every unit carrying `flag` (the separator stays with the span it ends). */
+function splitSpans(text: string, flag: number): Span[] {
   const out: Span[] = [];
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    if (stop.test(text[i])) {
+    if (ENDS[text.charCodeAt(i)] & flag) {
       out.push({ start: s, end: i + 1 });
       s = i + 1;
     }
@@ -115,9 +126,9 @@ export class TextContext {
   private quoteOf?: Int32Array;
 
   constructor(readonly text: string, cues: readonly CueHit[]) {
-    this.sentences = splitSpans(text, SENTENCE_END);
-    this.clauses = splitSpans(text, CLAUSE_END);
-    this.lines = splitSpans(text, LINE_END).map((l) => this.describeLine(l));
+    this.sentences = splitSpans(text, SENTENCE);
+    this.clauses = splitSpans(text, CLAUSE);
+    this.lines = splitSpans(text, LINE).map((l) => this.describeLine(l));
     this.cues = [...cues].sort((a, b) => a.start - b.start);
     this.sentenceMask = new Uint32Array(this.sentences.length);
     this.clauseMask = new Uint32Array(this.clauses.length);
@@ -210,8 +221,10 @@ export class TextContext {
     const stack: { open: string; at: number; index: number }[] = [];
     let asciiOpen = -1;
     for (let i = 0; i < t.length; i++) {
+      const cu = t.charCodeAt(i);
+      if (!QUOTE_UNIT[cu]) continue;
       const ch = t[i];
-      if (LINE_END.test(ch)) {
+      if (ENDS[cu] & LINE) {
         stack.length = 0;
         asciiOpen = -1;
         continue;

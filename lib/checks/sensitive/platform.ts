@@ -12,7 +12,7 @@ import { defineCheck, type RawFinding } from '../../core/check';
 import type { CueHit } from '../../core/context';
 
 const WEAK_KINDS = new Set(['游戏', '电竞']);
-const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app']);
+const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app', 'APP', 'App']);
 const SEPARATOR = /[\s_\-—–|｜·・:：,，]/;
 const BRAND_CHAR = /[\p{Script=Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
  /** Zero-width characters inserted inside a brand (鸿\u200b运棋牌). */
@@ -23,10 +23,14 @@ const URL_ON_LINE = /(?:https?:\/\/|www\.)|[a-z0-9-]{2,63}\.(?:com|net|vip|cc|to
 const GAMBLING_BAIT = /彩金|返水|首存|首充|体验金|注册\s?(?:即|就)?送/;
 /** Characters of brand before the kind word (鸿鑫988 in 鸿鑫988体育). */
 const MAX_BRAND = 10;
-/** How far along the line a link counts as the brand's (bounded: a megabyte line must not be re-read per brand). */
-const LINK_WINDOW = 120;
 /** Separators allowed between the parts. */
 const MAX_GAP = 3;
+
+function longest(hits: CueHit[] | undefined): CueHit | undefined {
+  let best: CueHit | undefined;
+  for (const h of hits ?? []) if (!best || h.end > best.end) best = h;
+  return best;
+}
 
 export const sensitivePlatform = defineCheck({
   id: 'sensitive.platform',
@@ -54,6 +58,16 @@ export const sensitivePlatform = defineCheck({
     for (const field of ctx.fields) {
       const cx = field.context;
       const text = field.text;
+      // A link or sign-up bait anywhere on the line: tested once per line, however many brands it holds.
+      const lineSignals = new Map<number, boolean>();
+      const lineSignal = (line: { start: number; end: number }) => {
+        let v = lineSignals.get(line.start);
+        if (v === undefined) {
+          const t = text.slice(line.start, line.end);
+          lineSignals.set(line.start, (v = URL_ON_LINE.test(t) || GAMBLING_BAIT.test(t)));
+        }
+        return v;
+      };
       const byStart = new Map<number, CueHit[]>();
       const allowed: CueHit[] = [];
       for (const c of cx.cues) {
@@ -84,43 +98,45 @@ export const sensitivePlatform = defineCheck({
         // The chain: modifiers and actions, each after at most MAX_GAP separators, ending with an action.
         let pos = kind.end;
         let end = -1;
-        let signal = LATIN_OR_DIGIT.test(text.slice(b, kind.start));
+        let signal = false;
+        for (let i = b; i < kind.start && !signal; i++) signal = LATIN_OR_DIGIT.test(text[i]);
         let strong = signal;
         for (;;) {
           let p = pos;
           while (p < text.length && p - pos < MAX_GAP && SEPARATOR.test(text[p])) p++;
-          const next = (byStart.get(p) ?? []).sort((x, y) => y.end - x.end)[0];
+          const next = longest(byStart.get(p));
           if (!next) break;
-          if (SIGNAL_MODS.has(next.term.toLowerCase())) signal = true;
+          if (SIGNAL_MODS.has(next.term)) signal = true;
           if (next.term === '开户') signal = strong = true;
           if (next.cls !== 'brand-mod') end = next.end;
           pos = next.end;
         }
         if (end < 0) continue;
-        const line = cx.lineAt(kind.start);
-        const near = text.slice(Math.max(line.start, b - LINK_WINDOW), Math.min(line.end, end + LINK_WINDOW));
-        if (URL_ON_LINE.test(near) || GAMBLING_BAIT.test(near)) signal = strong = true;
+        if (lineSignal(cx.lineAt(kind.start))) signal = strong = true;
         if (!signal || (WEAK_KINDS.has(kind.term) && !strong)) {
           pending.push({ start: b, end });
           continue;
         }
         lastEnd = end;
-        const finding: RawFinding = {
+        const brand = text.slice(b, end);
+        const known = confirmed.get(brand);
+        if (known) {
+          known.occurrences!.push({ start: b, end });
+          continue;
+        }
+        confirmed.set(brand, {
           field: field.name,
           start: b,
           end,
           check: 'sensitive.platform',
           severity: 'block',
-          message: `「${text.slice(b, end)}」是赌博平台的注册、登录引流信息（常见于被篡改网页），请删除；转载内容请核对原始出处。`,
-        };
-        if (!confirmed.has(text.slice(b, end))) confirmed.set(text.slice(b, end), finding);
-        out.push(finding);
+          message: `「${brand}」是赌博平台的注册、登录引流信息（常见于被篡改网页），请删除；转载内容请核对原始出处。`,
+          occurrences: [],
+        });
       }
-      for (const p of pending) {
-        const brand = text.slice(p.start, p.end);
-        const like = confirmed.get(brand);
-        if (like) out.push({ ...like, start: p.start, end: p.end });
-      }
+      // One finding per brand, every place of it (with or without its own signal) highlighted.
+      for (const p of pending) confirmed.get(text.slice(p.start, p.end))?.occurrences!.push(p);
+      out.push(...confirmed.values());
     }
     return out;
   },
