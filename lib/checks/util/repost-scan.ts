@@ -13,12 +13,12 @@
  * - a source line naming a source that is not on `approved-sources` -> review when it looks like self-media, info
  *   otherwise (local party and government units are approved by their name's suffix, see the list header).
  */
-import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
-import { matchAllOriginal } from '../core/spans';
-import { toOriginal } from '../core/normalize';
-import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
-import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
-import { DisjointSpans } from './util/disjoint-spans';
+import type { CheckContext, FieldContext, ListHit, RawFinding } from '../../core/check';
+import { matchAllOriginal } from '../../core/spans';
+import { toOriginal } from '../../core/normalize';
+import { hitsTagged, hostMatches, sourceOf, termsTagged } from './lists';
+import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './text';
+import { DisjointSpans } from './disjoint-spans';
 
 const MARKERS = 'repost-markers';
 const APPROVED = 'approved-sources';
@@ -356,49 +356,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const repost: CheckDef = {
-  id: 'repost',
-  category: 'repost',
-  severity: 'review',
-  clause: CLAUSE_ATTRIBUTION,
-  description: '转载规范：来源不明或不可接受（来源：网络、朋友圈、自媒体）、电头/署名无来源行、来源不在稿源名单',
-  lists: [MARKERS, APPROVED],
-  examples: {
-    positive: [
-      { draft: '企业参会报名联系人：刘洋\n图片来源于网络', expect: [{ text: '图片来源于网络', severity: 'block' }] },
-      { draft: '古树群是祖辈留下的“风水林”。\n來源：網絡', expect: [{ text: '來源：網絡' }] },
-      { draft: '警方提醒：切勿上当。\n来源 : 网络', expect: [{ text: '来源 : 网络' }] },
-      { draft: '凡是要求先交钱的兼职都是诈骗。\n转自朋友圈', expect: [{ text: '转自朋友圈' }] },
-      { draft: '老街重新焕发活力。\n来源：自媒体“皖南老街志”', expect: [{ text: '来源：自媒体“皖南老街志”' }] },
-      { draft: '本报讯 近日，县公安局经侦大队成功侦破一起案件。', expect: [{ text: '本报讯' }] },
-      { draft: '记者 王晓东\n5月18日是全国助残日。', expect: [{ text: '记者 王晓东' }] },
-      {
-        draft: '原标题：《社区嵌入式服务设施建设全面推进》\n新华社北京3月5日电 在社区“家门口”吃上热乎饭。',
-        expect: [{ text: '原标题：《社区嵌入式服务设施建设全面推进》' }, { text: '新华社北京3月5日电' }],
-      },
-      { draft: '看哭了😭 央视网消息：在青岚乡，有一位90后村医坚守山村8年。', expect: [{ text: '央视网消息' }] },
-      { draft: '人民日报客户端消息，近日，全省乡村振兴现场推进会在我县召开。', expect: [{ text: '人民日报客户端消息' }] },
-      { draft: '据新华社消息，国家出台了一系列稳就业政策措施。', expect: [{ text: '据新华社消息' }] },
-      { draft: '桐溪新闻网讯 近日，县供电公司发布检修停电公告。', expect: [{ text: '桐溪新闻网讯' }] },
-      { draft: '安澜日报讯（记者周晓明）清明期间，全市森林防火形势严峻。', expect: [{ text: '安澜日报讯' }, { text: '记者周晓明' }] },
-      { draft: '全县春耕生产有序推进。\n本报记者', expect: [{ text: '本报记者' }] },
-      { draft: '志愿者们走进社区开展义诊。（撰稿：林小雨）', expect: [{ text: '撰稿：林小雨' }] },
-      { draft: '2025-03-05 08:33 | 来源：abc2025\n县政府召开常务会议。', expect: [{ text: '来源：abc2025' }] },
-    ],
-    guard: [
-      { draft: '人民网安澜4月9日电（记者 周敏）早上8点半，社区养老服务站已经热闹起来。\n转载自：人民网' },
-      { draft: '新华社北京1月8日电 国家出台了一系列税费优惠政策。记者梳理了其中几项。\n来源：新华社' },
-      { draft: '来源：桐溪县人民政府网站\n编辑：张三' },
-      { draft: '项目资金来源于县级财政和社会资本，来源网络安全专项资金的部分另行核算。' },
-      { draft: '来源：网络安全宣传周组委会' },
-      { draft: '这些谣言大多来源于网络，请市民不信谣、不传谣。' },
-      { draft: '据气象部门消息，未来三天我县以晴热天气为主，请做好防暑降温。' },
-      { draft: '据县气象台消息，今年入汛以来我县降雨量较常年偏多三成。' },
-      { draft: '央视网消息：全国防汛抗旱工作会议在京召开。\n来源：央视网' },
-      { draft: '发布时间：2025-03-05 08:33 来源：桐溪县人民政府网站\n县政府召开常务会议。' },
-      { draft: '央视网消息：据“安澜发布”微信公众号消息，当地已组织力量开展救援。' },
-      { draft: '县融媒体中心通讯员深入田间地头采访种粮大户。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the repost family for this screen, computed once and shared by its sub-checks (repost/*.ts). */
+export function repostFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}

@@ -16,14 +16,13 @@
  *   and is dropped (util/words.ts). A bare 内部 is no marker at all (内部控制、内部审计).
  * All words come from the `secret-markers` list (matched on the skeleton: 機 密, 内部\u200B资料 are caught).
  */
-import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
-import type { Severity } from '../core/types';
-import { sourceOf, tagKind, unguarded } from './util/lists';
-import { MAX_FINDINGS_PER_FIELD, isMarkerPosition, lineAround, capFindings } from './util/text';
-import { crossesWordBoundary } from './util/words';
+import type { CheckContext, FieldContext, ListHit, RawFinding } from '../../core/check';
+import type { Severity } from '../../core/types';
+import { sourceOf, tagKind, unguarded } from './lists';
+import { MAX_FINDINGS_PER_FIELD, isMarkerPosition, lineAround, capFindings } from './text';
+import { crossesWordBoundary } from './words';
 
 const LIST = 'secret-markers';
-const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
 
 /** How many characters after a 密级 may separate it from ★ (spaces, zero-width, a stray bracket). */
 const STAR_GAP = 3;
@@ -170,41 +169,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const secret: CheckDef = {
-  id: 'secret',
-  category: 'secret',
-  severity: 'block',
-  clause: CLAUSE,
-  description: '涉密与不宜公开标识：密级★标志、密级栏、内部资料/注意保存/不得外传等内部标识、草稿状态',
-  lists: [LIST],
-  examples: {
-    positive: [
-      { draft: '县教研室编制的2025年中考模拟试卷（绝密★启用前）已下发各校', expect: [{ text: '绝密', severity: 'block' }] },
-      { draft: '秘密★1年\n近日，新能源产业园二期项目完成土地摘牌。', expect: [{ text: '秘密★' }] },
-      { draft: '机 密\n#安澜警方# 【发布虚假信息实施诈骗，5人落网】', expect: [{ text: '机 密' }] },
-      { draft: '內部資料\n4月18日，桐溪县召开2025年台商台胞座谈会。', expect: [{ text: '內部資料' }] },
-      { draft: '会上还对典型问题进行了点名通报（通报内容不得\u200B外传）。', expect: [{ text: '不得\u200B外传' }] },
-      { draft: '会议强调，作风建设永远在路上。\n内部文件 请勿转发', expect: [{ text: '内部文件' }, { text: '请勿转发' }] },
-      { draft: '密级：机密\n关于做好防汛工作的通知', expect: [{ text: '密级：机密' }] },
-      { draft: '讨论稿\n关于推进老旧小区改造的实施方案', expect: [{ text: '讨论稿', severity: 'review' }] },
-      { draft: '县财政局关于2025年预算调整情况的说明（此件不予公开）', expect: [{ text: '此件不予公开', severity: 'block' }] },
-      { draft: '公开属性：不予公开\n关于做好2025年防汛工作的通知', expect: [{ text: '不予公开', severity: 'block' }] },
-    ],
-    guard: [
-      { draft: '温馨提示\n请注意保存好购物小票。', note: 'a short line that runs on into a sentence is advice, not a marker' },
-      { draft: '出行期间请注意保管好个人财物。' },
-      { draft: '选举大会现场设立秘密写票处，选民在秘密写票处填写选票后投入票箱，采取无记名投票方式。' },
-      { draft: '税务机关依法为纳税人的商业秘密和个人隐私保密。' },
-      { draft: '经查证属实的将给予奖励，并严格为举报人保密。' },
-      { draft: '关于公开征求《安澜市养犬管理办法（征求意见稿）》意见的公告\n欢迎社会各界提出意见建议。' },
-      { draft: '保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密。' },
-      { draft: '这是一个藏了三十年的秘密，直到今天才被揭开。' },
-      { draft: '建立健全内部控制制度，定期开展内部审计，确保财政资金安全规范使用。', note: 'a bare 内部 is no marker' },
-      { draft: '游览小贴士：\n村内部分古民居仍有村民居住，参观时请勿擅自进入。', note: '村内|部分: 内部 across a word boundary' },
-      { draft: '全年共收到政府信息公开申请47件。其中，予以公开29件，部分公开6件，不予公开3件（涉及商业秘密1件），本机关不掌握相关政府信息9件。', note: 'disclosure-report statistics' },
-      { draft: '二、依申请公开情况\n不予公开 3件\n部分公开 6件', note: 'a statistics row on its own line' },
-      { draft: '公司拟非公开发行股票，募集资金用于新建生产线项目，并非公开招标采购。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the secret family for this screen, computed once and shared by its sub-checks (secret/*.ts). */
+export function secretFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}
