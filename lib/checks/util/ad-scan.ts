@@ -67,6 +67,9 @@ const LABEL: Record<string, string> = {
   link: '商业链接',
 };
 
+/** Signal kinds a procurement or fee notice states as facts. */
+const PRICE_KINDS = new Set(['price', 'salesprice', 'discount']);
+
 function listSignals(field: FieldContext, ctx: CheckContext): Signal[] {
   const source = sourceOf(ctx, SIGNALS);
   return unguarded(field.hits(SIGNALS)).map((h) => ({
@@ -137,7 +140,14 @@ function run(ctx: CheckContext): RawFinding[] {
   for (const field of ctx.fields) {
     out.push(...linkFindings(field, ctx, signals));
     if (field.name === 'sourceUrl') continue;
-    const sig = [...listSignals(field, ctx), ...patternSignals(field)];
+    const cx = field.context;
+    // Mention is not use: ad copy quoted to explain the 广告法 or to report a case (“不得使用‘第一品牌’”) advertises
+    // nothing, and a price in a procurement or fee notice (预算金额 98 万元, 收费标准 20元/人) sells nothing.
+    const sig = [...listSignals(field, ctx), ...patternSignals(field)].filter((x) => {
+      if ((PRICE_KINDS.has(x.kind)) && cx.sentenceHas(x.start, 'procurement')) return false;
+      const quoted = cx.inQuote(x.start, x.end) || cx.inTitle(x.start, x.end);
+      return !(quoted && cx.sentenceHas(x.start, 'warning', 'enforcement', 'definition'));
+    });
     // A span matched both as a list phrase and as a pattern counts once (the longer one).
     sig.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const s of sig) {
