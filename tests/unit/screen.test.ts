@@ -90,3 +90,18 @@ describe('screen()', () => {
     }
   });
 });
+
+describe('disabledChecks', () => {
+  it('switches off one sub-check by id or a family by its prefix', async () => {
+    const { CHECKS, enabledChecks } = await import('../../lib/checks/index');
+    const ids = (d: string[]) => enabledChecks(d).map((c) => c.id);
+    expect(ids([])).toEqual(CHECKS.map((c) => c.id));
+    expect(ids(['pii.mobile'])).not.toContain('pii.mobile');
+    expect(ids(['pii.mobile'])).toContain('pii.id-card');
+    expect(ids(['ad']).filter((id) => id.startsWith('ad.'))).toEqual([]);
+    const rs = compileRuleset((await import('../../lib/node/load-lists')).loadLists());
+    const body = '联系人王先生，电话13912345678。';
+    expect(screen(draft(body), rs, enabledChecks([])).some((f) => f.check === 'pii.mobile')).toBe(true);
+    expect(screen(draft(body), rs, enabledChecks(['pii.mobile'])).some((f) => f.check === 'pii.mobile')).toBe(false);
+  });
+});
