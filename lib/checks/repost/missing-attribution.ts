@@ -14,6 +14,7 @@ export const repostMissingAttribution = defineCheck({
   lists: ['repost-markers', 'approved-sources'],
   examples: {
     positive: [
+      {draft: "目前，违法行为人已被依法行政拘留，案件正在进一步办理之中。（王晓东）", expect: [{text: "（王晓东）"}]},
       {draft: "本报讯 近日，县公安局经侦大队成功侦破一起案件。", expect: [{text: "本报讯"}]},
       {draft: "记者 王晓东\n5月18日是全国助残日。", expect: [{text: "记者 王晓东"}]},
       {draft: "原标题：《社区嵌入式服务设施建设全面推进》\n新华社北京3月5日电 在社区“家门口”吃上热乎饭。", expect: [{text: "原标题：《社区嵌入式服务设施建设全面推进》"}, {text: "新华社北京3月5日电"}]},
@@ -26,6 +27,8 @@ export const repostMissingAttribution = defineCheck({
       {draft: "志愿者们走进社区开展义诊。（撰稿：林小雨）", expect: [{text: "撰稿：林小雨"}]},
     ],
     guard: [
+      {draft: "会议由县委副书记主持。县长作工作报告。（详见附件）\n来源：县政府办公室"},
+      {draft: "请群众拨打12345热线反映问题。（完）"},
       {draft: "新华社北京1月8日电 国家出台了一系列税费优惠政策。记者梳理了其中几项。\n来源：新华社"},
       {draft: "这些谣言大多来源于网络，请市民不信谣、不传谣。"},
       {draft: "发布时间：2025-03-05 08:33 来源：桐溪县人民政府网站\n县政府召开常务会议。"},
