@@ -124,6 +124,7 @@ export class TextContext {
   private readonly clauseMask: Uint32Array;
   /** Innermost quotation or title span per UTF-16 unit, -1 outside (built lazily: most fields have none). */
   private quoteOf?: Int32Array;
+  private lineMask?: Uint32Array;
 
   constructor(readonly text: string, cues: readonly CueHit[]) {
     this.sentences = splitSpans(text, SENTENCE);
@@ -175,11 +176,20 @@ export class TextContext {
   }
   /** Does the line containing pos hold a cue of one of these classes (a few sentences of one paragraph)? */
   lineHas(pos: number, ...classes: string[]): boolean {
-    const line = this.lineAt(pos);
-    const mask = this.mask(...classes);
-    for (let i = spanIndex(this.sentences, line.start); i < this.sentences.length && this.sentences[i].start < line.end; i++)
-      if (this.sentenceMask[i] & mask) return true;
-    return false;
+    const li = spanIndex(this.lines, pos);
+    this.lineMask ??= this.buildLineMask();
+    return (this.lineMask[li] & this.mask(...classes)) !== 0;
+  }
+
+  /** Cue classes per line, OR of its sentences' (built once: a megabyte line of quotes must not re-walk its sentences). */
+  private buildLineMask(): Uint32Array {
+    const masks = new Uint32Array(this.lines.length);
+    let li = 0;
+    this.sentences.forEach((s, i) => {
+      while (li < this.lines.length - 1 && this.lines[li].end <= s.start) li++;
+      masks[li] |= this.sentenceMask[i];
+    });
+    return masks;
   }
 
   /** The innermost quotation or title span enclosing [start, end), if any. */

@@ -68,7 +68,10 @@ export const sensitiveContact = defineCheck({
     for (const field of ctx.fields) {
       const found = sensitiveHits(ctx, field);
       const cx = field.context;
-      if (found.sentences.size === 0 && cx.quotes.length === 0) continue;
+      // Only where a contact could count: sentences with a sensitive term, or quotations on a warning's line.
+      // Most drafts have neither, and then the contact patterns are never run.
+      const scamQuotes = cx.quotes.some((q) => q.kind === 'quote' && cx.lineHas(q.start, ...SCAM_WARNING));
+      if (found.sentences.size === 0 && !scamQuotes) continue;
       const candidates: { start: number; end: number }[] = [];
       for (const m of matchAllOriginal(field.folded, CONTACT_RE)) {
         const id = m.match.groups!.id;
@@ -76,7 +79,7 @@ export const sensitiveContact = defineCheck({
         if (leadsSomewhere(id, field.folded.text.slice(afterNorm, afterNorm + 1))) candidates.push(m);
       }
       // A bare link counts inside a quoted scam message (登录 www.x.com 注册账号).
-      if (cx.quotes.length) for (const u of findUrls(field.folded)) if (!/(^|\.)gov\.cn$/.test(u.host)) candidates.push(u);
+      if (scamQuotes) for (const u of findUrls(field.folded)) if (!/(^|\.)gov\.cn$/.test(u.host)) candidates.push(u);
       candidates.sort((a, b) => a.start - b.start || b.end - a.end);
       let lastEnd = -1;
       for (const m of candidates) {
