@@ -235,3 +235,26 @@ export function listHitFinding(
   if (suggestion !== undefined) finding.suggestion = suggestion;
   return finding;
 }
+
+/**
+ * List hits grouped by entry and severity, in order of first appearance: a list check builds ONE finding (message,
+ * suggestion) per group and passes the other places as occurrences, so a megabyte that repeats one term costs one
+ * message, not a hundred thousand (screen() would merge them anyway, after paying for each).
+ */
+export function groupHits(field: FieldContext, hits: readonly ListHit[]): { hit: ListHit; severity: Severity; rest: ListHit[] }[] {
+  const groups = new Map<WordEntry, Map<Severity, { hit: ListHit; severity: Severity; rest: ListHit[] }>>();
+  const out: { hit: ListHit; severity: Severity; rest: ListHit[] }[] = [];
+  for (const hit of hits) {
+    const severity = hitSeverity(field, hit);
+    let bySeverity = groups.get(hit.entry);
+    if (!bySeverity) groups.set(hit.entry, (bySeverity = new Map()));
+    const g = bySeverity.get(severity);
+    if (g) g.rest.push(hit);
+    else {
+      const created = { hit, severity, rest: [] };
+      bySeverity.set(severity, created);
+      out.push(created);
+    }
+  }
+  return out;
+}
