@@ -38,10 +38,10 @@ describe('sensitive: mention is not use, per context class', () => {
   it.each([
     ['offer term', '长期出售冰毒，量大从优。', '出售冰毒'],
     ['name with an offer cue', '另有钢珠枪低价出售，需要的私信。', '钢珠枪'],
-    ['porn vocabulary', '日韩无码高清在线观看', '日韩无码'],
-    ['cult recruiting', '快归向全能神，末日大灾难中才能得救。', '全能神'],
+    ['porn vocabulary', '国产av在线免费看', '国产av'],
+    ['cult recruiting', '赶紧加入我们，信全能神才能得救。', '全能神'],
     ['contact in a quoted scam', '警惕这类短信：“驾照消分，加威信：ab12345，当天办好。”', '加威信：ab12345'],
-    ['platform brand', '星辉888体育_官方注册开户', '星辉888体育_官方注册开户'],
+    ['platform brand', '星辉888体育官方开户', '星辉888体育官方开户'],
   ])('%s is caught', (_cls, body, text) => {
     expect(problems(body)).toContain(text);
   });

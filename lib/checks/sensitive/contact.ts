@@ -41,13 +41,13 @@ export const sensitiveContact = defineCheck({
   lists: [SENSITIVE_LIST],
   examples: {
     positive: [
-      { draft: '出售冰毒，同城当天送到，加Ｑ：２８６３０７１９５４', expect: [{ text: '加Ｑ：２８６３０７１９５４', severity: 'block' }] },
+      { draft: '本地有货，摇头丸出售，量大价优，加Ｑ：３０１７７２６４５８', expect: [{ text: '加Ｑ：３０１７７２６４５８', severity: 'block' }] },
       {
-        draft: '民警提醒，小区里曾出现这样的短信：“驾照消分，全国可办，加威信：kf20881，当天办结。”请勿相信。',
-        expect: [{ text: '加威信：kf20881', severity: 'block' }],
+        draft: '社区民警提醒，近来有居民收到“驾照代消分，异地也能办，联系微信：xf_66120”的短信，请勿相信。',
+        expect: [{ text: '联系微信：xf_66120', severity: 'block' }],
         note: 'a quoted scam message that keeps its contact',
       },
-      { draft: '另有仿真枪出售，需要的私信vx：gun_7788', expect: [{ text: 'vx：gun_7788' }] },
+      { draft: '店里也收购银行卡，高价回收，有意者私信vx：card_5521', expect: [{ text: 'vx：card_5521' }] },
       {
         draft: '警惕冒充客服诈骗！市民收到短信：“您的账户异常，请添加客服QQ 3345123908处理。”随后被骗2万元。',
         expect: [{ text: '添加客服QQ 3345123908' }],

@@ -16,7 +16,7 @@ export const sensitiveMedical = defineCheck({
   // The list is ad.medical's (category ad); this sub-check reads it through the shared scanner.
   examples: {
     positive: [
-      { draft: '活动圆满结束。\n祖传秘方专治风湿、痛风，一个疗程见效，热线400-1234-567', expect: [{ text: '风湿', severity: 'block' }] },
+      { draft: '活动圆满结束。\n老中医秘方根治类风湿，一月见效，订购电话400-1234-567', expect: [{ text: '类风湿', severity: 'block' }] },
       { draft: '白癜风能根治吗？老中医偏方三个月断根，微信同号13912345678', expect: [{ text: '白癜风能根治', severity: 'block' }] },
     ],
     guard: [

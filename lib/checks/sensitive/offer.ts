@@ -19,8 +19,8 @@ export const sensitiveOffer = defineCheck({
       { draft: '本店长期出售冰毒，量大从优。', expect: [{ text: '出售冰毒', severity: 'block' }] },
       { draft: '专业刻章办证服务，立等可取。', expect: [{ text: '刻章办证', severity: 'block' }], note: '办证服务 overlaps but does not cover 刻章办证' },
       { draft: '另有钢珠枪低价出售，同城当天送到。', expect: [{ text: '钢珠枪', severity: 'block' }], note: 'a name with offer cues in its clause' },
-      { draft: '日韩无码高清在线观看，点击进入。', expect: [{ text: '无码', severity: 'block' }] },
-      { draft: '世界末日就要来了，快归向全能神才能得救。', expect: [{ text: '全能神', severity: 'block' }] },
+      { draft: '最新无码电影免费看，点击进入。', expect: [{ text: '无码', severity: 'block' }] },
+      { draft: '只有信奉全能神的人才能得救，欢迎加入我们的聚会。', expect: [{ text: '全能神', severity: 'block' }] },
       { draft: '冰①毒出售，冰α毒出售，冰 - - 毒出售。', expect: [{ text: '冰①毒出售' }, { text: '冰α毒出售' }, { text: '冰 - - 毒出售' }] },
     ],
     guard: [

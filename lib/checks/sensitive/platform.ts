@@ -40,10 +40,10 @@ export const sensitivePlatform = defineCheck({
   description: '赌博平台品牌引流：品牌名 + 体育/娱乐/棋牌/彩票 + 官方注册开户、登录、网址、下载',
   examples: {
     positive: [
-      { draft: '古镇风光秀丽。金沙888娱乐_官方注册开户_js888.vip 镇上还有百年老街。', expect: [{ text: '金沙888娱乐_官方注册开户', severity: 'block' }] },
+      { draft: '古镇风光秀丽。金沙888娱乐-官方开户注册-js888.vip 镇上还有百年老街。', expect: [{ text: '金沙888娱乐-官方开户注册', severity: 'block' }] },
       { draft: '星辉体育正规平台入口，点击即玩。', expect: [{ text: '星辉体育正规平台入口' }] },
       { draft: '乐玩游戏最新app官方下载-www.lewan-game.cc 欢迎体验', expect: [{ text: '乐玩游戏最新app官方下载' }] },
-      { draft: '比赛精彩纷呈。\n金\u200b豪棋牌官网注册就送58元彩金', expect: [{ text: '金\u200b豪棋牌官网注册' }] },
+      { draft: '比赛精彩纷呈。\n金\u200b豪棋牌网页版登录，首存送彩金', expect: [{ text: '金\u200b豪棋牌网页版登录' }] },
     ],
     guard: [
       { draft: '请登录县体育局官网注册报名全民健身运动会。' },
