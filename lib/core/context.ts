@@ -114,31 +114,46 @@ function wordChars(text: string, start: number, end: number, cap: number): numbe
 }
 
 export class TextContext {
-  readonly sentences: Span[];
-  readonly clauses: Span[];
-  readonly lines: LineInfo[];
-  readonly quotes: QuoteSpan[] = [];
   readonly cues: CueHit[];
   private readonly classBit = new Map<string, number>();
-  private readonly sentenceMask: Uint32Array;
-  private readonly clauseMask: Uint32Array;
+  // Every part is built on first use: a field without hits never needs its sentences, and the screen of a
+  // 20k-character article must stay within its 3 ms budget.
+  private sentenceSpans?: Span[];
+  private clauseSpans?: Span[];
+  private lineSpans?: LineInfo[];
+  private quoteSpans?: QuoteSpan[];
+  private sentenceMaskArr?: Uint32Array;
+  private clauseMaskArr?: Uint32Array;
   /** Innermost quotation or title span per UTF-16 unit, -1 outside (built lazily: most fields have none). */
   private quoteOf?: Int32Array;
   private lineMask?: Uint32Array;
 
   constructor(readonly text: string, cues: readonly CueHit[]) {
-    this.sentences = splitSpans(text, SENTENCE);
-    this.clauses = splitSpans(text, CLAUSE);
-    this.lines = splitSpans(text, LINE).map((l) => this.describeLine(l));
     this.cues = [...cues].sort((a, b) => a.start - b.start);
-    this.sentenceMask = new Uint32Array(this.sentences.length);
-    this.clauseMask = new Uint32Array(this.clauses.length);
-    for (const c of this.cues) {
-      const bit = this.bit(c.cls);
-      this.sentenceMask[spanIndex(this.sentences, c.start)] |= bit;
-      this.clauseMask[spanIndex(this.clauses, c.start)] |= bit;
-    }
-    this.findQuotes();
+  }
+
+  get sentences(): Span[] {
+    return (this.sentenceSpans ??= splitSpans(this.text, SENTENCE));
+  }
+  get clauses(): Span[] {
+    return (this.clauseSpans ??= splitSpans(this.text, CLAUSE));
+  }
+  get lines(): LineInfo[] {
+    return (this.lineSpans ??= splitSpans(this.text, LINE).map((l) => this.describeLine(l)));
+  }
+  get quotes(): QuoteSpan[] {
+    return (this.quoteSpans ??= this.findQuotes());
+  }
+  private get sentenceMask(): Uint32Array {
+    return (this.sentenceMaskArr ??= this.cueMask(this.sentences));
+  }
+  private get clauseMask(): Uint32Array {
+    return (this.clauseMaskArr ??= this.cueMask(this.clauses));
+  }
+  private cueMask(spans: Span[]): Uint32Array {
+    const mask = new Uint32Array(spans.length);
+    for (const c of this.cues) mask[spanIndex(spans, c.start)] |= this.bit(c.cls);
+    return mask;
   }
 
   /** Bit of a cue class (classes beyond 31 share the last bit; admins rarely add more than a few). */
@@ -226,7 +241,8 @@ export class TextContext {
   }
 
   /** Pairs quotation marks per line with a stack; unclosed marks at a line end are dropped. */
-  private findQuotes(): void {
+  private findQuotes(): QuoteSpan[] {
+    const quotes: QuoteSpan[] = [];
     const t = this.text;
     const stack: { open: string; at: number; index: number }[] = [];
     let asciiOpen = -1;
@@ -242,7 +258,7 @@ export class TextContext {
       if (ch === '"') {
         if (asciiOpen < 0) asciiOpen = i;
         else {
-          this.quotes.push({ start: asciiOpen, end: i + 1, kind: 'quote', parent: -1 });
+          quotes.push({ start: asciiOpen, end: i + 1, kind: 'quote', parent: -1 });
           asciiOpen = -1;
         }
         continue;
@@ -255,7 +271,7 @@ export class TextContext {
       if (CLOSERS.has(ch)) {
         for (let k = stack.length - 1; k >= 0; k--) {
           if (OPEN_TO_CLOSE[stack[k].open] === ch) {
-            this.quotes.push({ start: stack[k].at, end: i + 1, kind: TITLE_OPEN.has(stack[k].open) ? 'title' : 'quote', parent: -1 });
+            quotes.push({ start: stack[k].at, end: i + 1, kind: TITLE_OPEN.has(stack[k].open) ? 'title' : 'quote', parent: -1 });
             stack.length = k;
             break;
           }
@@ -263,13 +279,14 @@ export class TextContext {
       }
     }
     // Parents: sort by start (outer first on ties), then a stack sweep.
-    this.quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+    quotes.sort((a, b) => a.start - b.start || b.end - a.end);
     const open: number[] = [];
-    this.quotes.forEach((q, i) => {
-      while (open.length && this.quotes[open[open.length - 1]].end <= q.start) open.pop();
+    quotes.forEach((q, i) => {
+      while (open.length && quotes[open[open.length - 1]].end <= q.start) open.pop();
       q.parent = open.length ? open[open.length - 1] : -1;
       open.push(i);
     });
+    return quotes;
   }
 
   private fillQuotes(): Int32Array {

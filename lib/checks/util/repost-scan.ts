@@ -50,8 +50,14 @@ const BYLINE_BEFORE = /[\n（(【\s。]/;
 const OUTLET_BEFORE_BYLINE_RE = /(?:^|[\s。（(【])([\p{Script=Han}]{1,10}?(?:日报|晚报|商报|报|网|电视台|台|融媒体|融媒体中心|新闻))$/u;
 /** A name right after 记者 inside brackets, up to the bracket, a space or the next role. */
 const BRACKET_NAME_RE = /([\p{Script=Han}]{2,4}?)(?=[）)\s、]|通讯员|摄影|实习)/uy;
-/** A reporter's bare name in brackets right after a sentence end, closing its line: （王小东）. */
-const BARE_NAME_RE = new RegExp(`(?<=[。！？!?”])\\s?[（(](?:${COMPOUND_SURNAMES.join('|')}|[${SURNAME_CHARS}])[\\p{Script=Han}]{1,2}[）)](?=\\s*(?:\\n|$))`, 'gu');
+/** A reporter's bare name in brackets right after a sentence end, closing its line: （王小东）. Sticky, tried per bracket. */
+const BARE_NAME_RE = new RegExp(`[（(](?:${COMPOUND_SURNAMES.join('|')}|[${SURNAME_CHARS}])[\\p{Script=Han}]{1,2}[）)](?=\\s*(?:\\n|$))`, 'uy');
+const SENTENCE_CLOSE = new Set([...'。！？!?”']);
+function nextBracket(t: string, from: number): number {
+  const a = t.indexOf('（', from);
+  const b = t.indexOf('(', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
 /** Writing credits: （撰稿：某某）/（采写 某某） in brackets, or a line 本报集体采写 / 本台记者采写. */
 const CREDIT_RE = /(?<=[（(])\s?(?:撰稿|采写|供稿)\s?[:：]?\s?[\p{Script=Han}]{2,4}(?=\s?[）)])|(?<=^|\n)\s?本[报台网][\p{Script=Han}]{0,4}(?:采写|撰稿)(?=\s*(?:\n|$))/gu;
 // Media bylines (rules.md 5.2): 央视网消息：… / 人民日报客户端消息，… at a clause start, and 据新华社消息 / 据央视新闻报道.
@@ -182,10 +188,19 @@ function bylines(field: FieldContext): Span[] {
     // 本报记者 alone on its line (the names in a caption elsewhere).
     if (from !== at && /^\s*(?:\n|$)/.test(t.slice(at + 2, at + 6))) out.push(toOriginal(norm, from, at + 2));
   }
-  // Credits: （撰稿：某某）, （采写 某某）, a line 本报集体采写.
-  for (const m of t.matchAll(CREDIT_RE)) out.push(toOriginal(norm, m.index!, m.index! + m[0].length));
-  // A bare name in brackets closing a news paragraph: …正在进一步办理之中。（王小东）
-  for (const m of t.matchAll(BARE_NAME_RE)) out.push(toOriginal(norm, m.index!, m.index! + m[0].length));
+  // Credits: （撰稿：某某）, （采写 某某）, a line 本报集体采写 (tried only where the words occur).
+  if (t.includes('撰稿') || t.includes('采写') || t.includes('供稿'))
+    for (const m of t.matchAll(CREDIT_RE)) out.push(toOriginal(norm, m.index!, m.index! + m[0].length));
+  // A bare name in brackets closing a news paragraph: …正在进一步办理之中。（王小东） — tried at each bracket that
+  // follows a sentence end, not at every position.
+  for (let at = nextBracket(t, 0); at >= 0; at = nextBracket(t, at + 1)) {
+    let p = at;
+    if (p > 0 && t[p - 1] === ' ') p--;
+    if (p === 0 || !SENTENCE_CLOSE.has(t[p - 1])) continue;
+    BARE_NAME_RE.lastIndex = at;
+    const m = BARE_NAME_RE.exec(t);
+    if (m) out.push(toOriginal(norm, p, at + m[0].length));
+  }
   return out;
 }
 
