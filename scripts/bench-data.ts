@@ -65,5 +65,15 @@ export function adversarialInputs(): { name: string; text: string }[] {
     { name: 'many stars', text: fill('★') },
     { name: 'digits + spaces', text: fill('138 0013 8000 ') },
     { name: 'url-ish', text: fill('http://a.b/') },
+    // Issue 10: context-qualified list entries re-scanned the field per hit (quadratic); a URL with a long
+    // punctuation path made the trailing-punctuation pattern quadratic per URL.
+    { name: "'亲自，' repeated", text: fill('亲自，') },
+    { name: 'url + punctuation path', text: fill(`http://a.cc/${'.'.repeat(1980)} `) },
+    { name: 'quotes and titles', text: fill('“《「『‘') },
+    { name: 'cue words', text: fill('警惕查获出售加微信') },
+    { name: 'brand-like', text: fill('金沙888体育官方注册开户') },
+    { name: 'contacts', text: fill('出售冰毒加微信：abc12345，') },
+    { name: 'medical-like', text: fill('白癜风偏方 http://a.cc 13812345678 ') },
+    { name: 'datelines and bylines', text: fill('某某网讯（记者张三）本报记者\n') },
   ];
 }

@@ -1,10 +1,12 @@
 /**
  * npm run --silent eval -- FILE.jsonl [--wordlists PATH] [--verbose]
  * Screens every case of a labeled corpus and prints, per category: expected, found, recall, false positives.
+ * Then false positives per 10,000 characters of screened text (every field) and how many of them are `block`.
  * The last line is `recall R, false positives F` over all categories.
  */
 import { parseArgs } from 'node:util';
 import { screen } from '../lib/core/screen';
+import { CHECKS } from '../lib/checks/index';
 import { CATEGORIES } from '../lib/core/types';
 import { caseDraft, emptyScores, readCorpus, scoreCase, type CaseResult } from '../lib/node/corpus';
 import { loadCliRuleset } from '../lib/node/load-lists';
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   }
 
   const scores = emptyScores();
-  const results: CaseResult[] = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset), scores));
+  const results: CaseResult[] = cases.map((c) => scoreCase(c, screen(caseDraft(c), ruleset, CHECKS), scores));
 
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   const lines = [`${'category'.padEnd(10)}${pad('expected', 9)}${pad('found', 7)}${pad('recall', 8)}${pad('false+', 8)}${pad('info', 6)}`];
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
       for (const f of r.falsePositives) lines.push(`FP   ${r.id} ${f.category} ${f.severity} ${f.field} 「${f.text}」 ${f.check}`);
     }
   }
-  lines.push(`${cases.length} cases, ${cases.filter((c) => c.expect.length === 0).length} clean`);
+  const chars = cases.reduce((n, c) => n + Object.values(caseDraft(c).fields).reduce((m, v) => m + (v?.length ?? 0), 0), 0);
+  const fpBlock = results.reduce((n, r) => n + r.falsePositives.filter((f) => f.severity === 'block').length, 0);
+  lines.push(`${cases.length} cases, ${cases.filter((c) => c.expect.length === 0).length} clean, ${chars} characters`);
+  lines.push(
+    `false positives per 10,000 characters ${(chars ? (fp * 10000) / chars : 0).toFixed(2)}, block ${fpBlock} (${(chars ? (fpBlock * 10000) / chars : 0).toFixed(2)} per 10,000), ` +
+      `cases with a false block ${results.filter((r) => r.falsePositives.some((f) => f.severity === 'block')).length}`,
+  );
   lines.push(`recall ${(expected ? found / expected : 1).toFixed(3)}, false positives ${fp}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Ruleset } from '../lib/core/ruleset';
 import { screen } from '../lib/core/screen';
+import { CHECKS } from '../lib/checks/index';
 import type { Finding } from '../lib/core/types';
 import { escapeControls, quoteInput, safeErrorMessage } from '../lib/core/safe-text';
 import { loadCliRuleset } from '../lib/node/load-lists';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     let findings: Finding[];
     try {
-      findings = screen(readDraft(file), ruleset);
+      findings = screen(readDraft(file), ruleset, CHECKS);
     } catch (e) {
       anyError = true;
       // InputError messages are escaped where they quote input; anything else is escaped here.

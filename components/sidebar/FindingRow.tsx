@@ -88,6 +88,11 @@ function FindingRowImpl(props: FindingRowProps) {
         <code className="xs-match" title={f.text}>
           「{f.text}」
         </code>
+        {(f.occurrences?.length ?? 1) > 1 && (
+          <span className="xs-count" data-xs="occurrences" title="同一问题在本栏目出现的次数，接受一次即全部接受">
+            共 {f.occurrences!.length} 处
+          </span>
+        )}
       </div>
       <p className="xs-message">{f.message}</p>
       <SuggestionLine finding={f} />

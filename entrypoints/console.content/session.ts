@@ -12,6 +12,8 @@ import { surfaceFor } from '@/lib/adapters/locate';
 import type { Adapter, Surface } from '@/lib/adapters/types';
 import type { Ruleset } from '@/lib/core/ruleset';
 import { screen as coreScreen } from '@/lib/core/screen';
+import { CHECKS, enabledChecks } from '@/lib/checks/index';
+import type { CheckDef } from '@/lib/core/check';
 import type { Draft, Finding } from '@/lib/core/types';
 import { EditorSession, type ScreenFn } from '@/lib/editor-kit/session';
 import { getEffectiveSettings, onSettingsChanged } from '@/lib/settings/client';
@@ -37,14 +39,25 @@ export class ConsoleSession {
   private readonly sidebar: SidebarUi;
   private readonly review = new ReviewLink(() => this.onReviewChanged());
   private readonly edited = new EditedTracker();
+  /** The sub-checks this tab runs: every registered one minus settings/policy `disabledChecks`. */
+  private checks: readonly CheckDef[] = CHECKS;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly adapter: Adapter,
     /** The core's screen (injectable so tests can make it fail: a failure must hold, never pass). */
-    private readonly screenFn: CoreScreen = coreScreen,
+    private readonly screenFn: CoreScreen = (draft, ruleset) => coreScreen(draft, ruleset, this.checks),
   ) {
     this.sidebar = new SidebarUi(ctx);
+  }
+
+  /** Switches sub-checks off (settings or policy `disabledChecks`) and re-screens when that changes anything. */
+  private useChecks(disabled: readonly string[] | undefined): void {
+    const next = enabledChecks(disabled ?? []);
+    if (next.map((c) => c.id).join() === this.checks.map((c) => c.id).join()) return;
+    this.checks = next;
+    const ruleset = this.ruleset;
+    if (ruleset) this.editor?.setScreen((draft) => this.screenFn(draft, ruleset));
   }
 
   start(): void {
@@ -59,6 +72,7 @@ export class ConsoleSession {
       this.settings = settings;
       this.identity = identityKey(settings.identity);
       this.editor?.setSettings(settings);
+      this.useChecks(settings.disabledChecks);
     };
     void getEffectiveSettings().then((e) => useSettings(e.settings), () => undefined);
     ctx.onInvalidated(onSettingsChanged(useSettings));

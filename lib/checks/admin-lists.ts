@@ -7,7 +7,8 @@
  */
 import type { CheckDef, RawFinding } from '../core/check';
 import type { WordList } from '../core/wordlist';
-import { hitSeverity, listHitFinding, reportableHits } from './list-hits';
+import { isClaimedByRegistry } from './claimed-lists';
+import { groupHits, listHitFinding, reportableHits } from './list-hits';
 
 const READ_BY_CATEGORY_CHECK = new Set(['sensitive', 'wording']);
 
@@ -40,15 +41,16 @@ export const adminLists: CheckDef = {
   },
   run(ctx) {
     const ids = ctx.lists
-      .filter((l) => !ctx.claimedListIds.has(l.id) && !READ_BY_CATEGORY_CHECK.has(l.category))
+      .filter((l) => !ctx.claimedListIds.has(l.id) && !isClaimedByRegistry(l.id) && !READ_BY_CATEGORY_CHECK.has(l.category))
       .map((l) => l.id);
     if (ids.length === 0) return [];
     const out: RawFinding[] = [];
     for (const field of ctx.fields) {
-      for (const hit of reportableHits(field, ids)) {
-        const severity = hitSeverity(field, hit);
+      for (const { hit, severity, rest } of groupHits(field, reportableHits(field, ids))) {
         const message = `「${hit.entry.term}」命中管理员词表「${hit.list.name}」${hit.entry.note ? `（${hit.entry.note}）` : ''}，请按本单位要求修改或删除。`;
-        out.push(listHitFinding(field, hit, { severity, message, check: `admin-list.${hit.list.id}`, fix: true, category: hit.list.category }));
+        const finding = listHitFinding(field, hit, { severity, message, check: `admin-list.${hit.list.id}`, fix: true, category: hit.list.category });
+        if (rest.length) finding.occurrences = rest.map((h) => ({ start: h.start, end: h.end }));
+        out.push(finding);
       }
     }
     return out;

@@ -3,9 +3,10 @@
  * severity. Pure: it only reads the FieldContext the core hands in.
  *
  * Why each rule exists:
- * - `allow` entries (tag 'allow') are ordinary words that contain a list term (办证大厅 contains 办证, 人大常委会
- *   contains 人大常委, 国家和地区 makes 台湾等国家 acceptable). They are never reported; any hit they overlap is
- *   dropped. Data, not code, so an admin can add the next one in the spreadsheet.
+ * - `allow` entries (tag 'allow'; 'guard' is read as an old name for it) are ordinary words that contain a list
+ *   term (办证大厅 contains 办证, 人大常委会 contains 人大常委). They are never reported, and they drop a hit only
+ *   when they COVER it: 办证服务 covers 办证 but not 刻章办证 in 专业刻章办证服务, which overlaps it and stays a
+ *   finding. Data, not code, so an admin can add the next one in the spreadsheet.
  * - Latin terms (PK, NB, K粉) match inside longer Latin words (APK, 10k粉丝): a term that starts or ends with a
  *   Latin letter or digit needs a non-alphanumeric neighbour on that side in the original text.
  * - Longest only: 台湾总统 and 总统 at the same place is one problem, not two.
@@ -13,12 +14,33 @@
  *   quotation marks is compliant.
  */
 import type { CheckContext, FieldContext, ListHit, RawFinding } from '../core/check';
+import { isCueList } from '../core/context';
 import { normalizeTerm } from '../core/normalize';
 import { listSource } from '../core/ruleset';
 import type { Category, Severity } from '../core/types';
 import type { WordEntry } from '../core/wordlist';
 
 export const ALLOW_TAG = 'allow';
+/** One mechanism for "this longer ordinary word is not the listed term": 'guard' is the old name of 'allow'. */
+export function isAllowEntry(entry: WordEntry): boolean {
+  return entry.tag === ALLOW_TAG || entry.tag === 'guard';
+}
+
+/**
+ * Hits minus those an allow entry covers (an allow entry starting at or before the hit and ending at or after it),
+ * and minus the allow entries themselves. One sort and a binary search per hit: a megabyte of hits stays fast.
+ */
+export function withoutAllowed<H extends Pick<ListHit, 'entry' | 'normStart' | 'normEnd'>>(all: readonly H[]): H[] {
+  const allow = all.filter((h) => isAllowEntry(h.entry)).sort((a, b) => a.normStart - b.normStart);
+  if (allow.length === 0) return all.filter((h) => !isAllowEntry(h.entry));
+  const reach: number[] = [];
+  for (const a of allow) reach.push(Math.max(a.normEnd, reach[reach.length - 1] ?? -1));
+  return all.filter((h) => {
+    if (isAllowEntry(h.entry)) return false;
+    const i = lastStartingAtOrBefore(allow, h.normStart);
+    return i < 0 || reach[i] < h.normEnd;
+  });
+}
 
 const ALNUM = /^[a-z0-9]$/;
 const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', "'", '《', '〈', '＂']);
@@ -60,7 +82,14 @@ function latinBoundaryOk(field: FieldContext, hit: ListHit): boolean {
  * The rule's own fix is to put the term in quotation marks: an instruction saying 加引号, or an alternative
  * whose quoted part is the term (“台独”, 台湾“立法院”).
  */
+const quotingCache = new WeakMap<WordEntry, boolean>();
 export function quotingIsAFix(entry: WordEntry): boolean {
+  let v = quotingCache.get(entry);
+  if (v === undefined) quotingCache.set(entry, (v = computeQuotingIsAFix(entry)));
+  return v;
+}
+
+function computeQuotingIsAFix(entry: WordEntry): boolean {
   const r = entry.replacement ?? '';
   if (/加引号/.test(r)) return true;
   return splitAlternatives(r).some((alt) => /[“"]([^”"]+)[”"]/.exec(alt)?.[1] === entry.term);
@@ -74,14 +103,14 @@ function isQuoted(field: FieldContext, hit: ListHit): boolean {
   return OPEN_QUOTES.has(field.text[i - 1] ?? '') && CLOSE_QUOTES.has(field.text[j] ?? '');
 }
 
-/** Index of the last of `sorted` (ascending normStart) starting before `pos`, or -1. */
-function lastStartingBefore(sorted: readonly ListHit[], pos: number): number {
+/** Index of the last of `sorted` (ascending normStart) starting at or before `pos`, or -1. */
+function lastStartingAtOrBefore(sorted: readonly { normStart: number }[], pos: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].normStart < pos) {
+    if (sorted[mid].normStart <= pos) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -91,22 +120,13 @@ function lastStartingBefore(sorted: readonly ListHit[], pos: number): number {
 
 /**
  * The hits of the given lists in one field that should become findings: allow entries and the hits they
- * overlap removed, Latin-boundary misses removed, quoted terms whose fix is quoting removed, and of hits
+ * cover removed, Latin-boundary misses removed, quoted terms whose fix is quoting removed, and of hits
  * covering one another only the longest (first list wins on an exact tie). Sorted sweeps, not pairwise
  * comparisons: a pasted megabyte can hold a hundred thousand hits.
  */
 export function reportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean } = {}): ListHit[] {
   const all = listIds.flatMap((id) => field.hits(id)).filter((h) => latinBoundaryOk(field, h));
-  // Allow entries: a hit is dropped when any allow entry overlaps it, i.e. one starting before the hit ends
-  // reaches past the hit's start (prefix maximum of the ends of allow entries sorted by start).
-  const allow = all.filter((h) => h.entry.tag === ALLOW_TAG).sort((a, b) => a.normStart - b.normStart);
-  const allowReach: number[] = [];
-  for (const a of allow) allowReach.push(Math.max(a.normEnd, allowReach[allowReach.length - 1] ?? -1));
-  const allowed = (h: ListHit) => {
-    const i = lastStartingBefore(allow, h.normEnd);
-    return i < 0 || allowReach[i] <= h.normStart;
-  };
-  let hits = all.filter((h) => h.entry.tag !== ALLOW_TAG && allowed(h));
+  let hits = withoutAllowed(all);
   if (opts.quotes) hits = hits.filter((h) => !(quotingIsAFix(h.entry) && isQuoted(field, h)));
   // Longest only: in order of start, longer first, earlier list first, a hit is covered exactly when some hit
   // before it reaches at least as far.
@@ -125,14 +145,23 @@ export function reportableHits(field: FieldContext, listIds: readonly string[], 
   return hits.filter((_, i) => keep[i] === 1);
 }
 
+const contextWordCache = new WeakMap<WordEntry, string[]>();
 export function contextWords(entry: WordEntry): string[] {
-  return (entry.context ?? '').split('|').map((w) => w.trim()).filter(Boolean).map(norm).filter(Boolean);
+  let words = contextWordCache.get(entry);
+  if (!words) {
+    words = (entry.context ?? '').split('|').map((w) => w.trim()).filter(Boolean).map(norm).filter(Boolean);
+    contextWordCache.set(entry, words);
+  }
+  return words;
 }
 
-/** True when the entry has no context qualifier, or one of its words occurs in the field. */
+/**
+ * True when the entry has no context qualifier, or one of its words occurs in the field. field.contains() memoises
+ * each word per field, so 20,000 hits of one qualified entry cost one scan, not 20,000.
+ */
 export function contextHolds(field: FieldContext, entry: WordEntry): boolean {
   const words = contextWords(entry);
-  return words.length === 0 || words.some((w) => field.skeleton.text.includes(w));
+  return words.length === 0 || words.some((w) => field.contains(w));
 }
 
 /** Entry severity override, else the list's; downgraded to info when the context qualifier fails. */
@@ -154,8 +183,15 @@ export function isInstruction(replacement: string): boolean {
   return /^[(（]/.test(replacement.trim());
 }
 
+const suggestionCache = new WeakMap<WordEntry, { value: string | undefined }>();
 /** A literal one-click fix: the first alternative without its trailing full-width remark (村主任（村民委员会主任）). */
 export function literalSuggestion(entry: WordEntry): string | undefined {
+  let cached = suggestionCache.get(entry);
+  if (!cached) suggestionCache.set(entry, (cached = { value: computeSuggestion(entry) }));
+  return cached.value;
+}
+
+function computeSuggestion(entry: WordEntry): string | undefined {
   const r = entry.replacement?.trim();
   if (!r || isInstruction(r)) return undefined;
   const first = splitAlternatives(r)[0];
@@ -167,9 +203,12 @@ export function sourceOf(hit: ListHit): string {
   return listSource(hit.list);
 }
 
-/** Ids of every enabled list of a category, so lists an admin adds under a new id are screened too. */
+/**
+ * Ids of every enabled list of a category, so lists an admin adds under a new id are screened too (cue lists,
+ * read by the context layer, never produce findings).
+ */
 export function listsOfCategory(ctx: CheckContext, category: Category): string[] {
-  return ctx.lists.filter((l) => l.category === category).map((l) => l.id);
+  return ctx.lists.filter((l) => l.category === category && !isCueList(l)).map((l) => l.id);
 }
 
 /**
@@ -195,4 +234,27 @@ export function listHitFinding(
   const suggestion = f.fix && f.severity !== 'info' ? literalSuggestion(hit.entry) : undefined;
   if (suggestion !== undefined) finding.suggestion = suggestion;
   return finding;
+}
+
+/**
+ * List hits grouped by entry and severity, in order of first appearance: a list check builds ONE finding (message,
+ * suggestion) per group and passes the other places as occurrences, so a megabyte that repeats one term costs one
+ * message, not a hundred thousand (screen() would merge them anyway, after paying for each).
+ */
+export function groupHits(field: FieldContext, hits: readonly ListHit[]): { hit: ListHit; severity: Severity; rest: ListHit[] }[] {
+  const groups = new Map<WordEntry, Map<Severity, { hit: ListHit; severity: Severity; rest: ListHit[] }>>();
+  const out: { hit: ListHit; severity: Severity; rest: ListHit[] }[] = [];
+  for (const hit of hits) {
+    const severity = hitSeverity(field, hit);
+    let bySeverity = groups.get(hit.entry);
+    if (!bySeverity) groups.set(hit.entry, (bySeverity = new Map()));
+    const g = bySeverity.get(severity);
+    if (g) g.rest.push(hit);
+    else {
+      const created = { hit, severity, rest: [] };
+      bySeverity.set(severity, created);
+      out.push(created);
+    }
+  }
+  return out;
 }

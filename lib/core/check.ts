@@ -3,8 +3,9 @@
  * A check only sees a CheckContext; it never normalises or matches by itself, so every check gets the
  * same robustness (traditional characters, full-width forms, inserted characters) for free.
  */
-import type { Category, Draft, FieldName, Severity } from './types';
+import type { Category, Draft, FieldName, Occurrence, Severity } from './types';
 import type { NormText } from './normalize';
+import type { TextContext } from './context';
 import type { WordEntry, WordList } from './wordlist';
 
 /** A wordlist entry found in a field, already mapped to ORIGINAL offsets. */
@@ -29,6 +30,10 @@ export interface FieldContext {
   readonly skeleton: NormText;
   /** Every entry of the given list found in this field (one Aho-Corasick pass serves all lists). */
   hits(listId: string): ListHit[];
+  /** Sentences, clauses, quotations, titles, headings, rows and cue scopes (lib/core/context.ts), built once. */
+  readonly context: TextContext;
+  /** Does a word (normalised like a list term) occur in this field's skeleton? Memoised per field. */
+  contains(normalizedWord: string): boolean;
 }
 
 export interface CheckContext {
@@ -57,6 +62,11 @@ export interface RawFinding {
   check?: string;
   /** Only for checks that report on behalf of a wordlist: the list's own category. */
   category?: Category;
+  /**
+   * Further places of the same thing (one aggregated finding, e.g. every drug name in a crackdown report as one
+   * reminder). screen() also merges findings of one check with equal text in a field on its own.
+   */
+  occurrences?: Occurrence[];
 }
 
 /** A draft given as a body string or as fields. */

@@ -6,9 +6,13 @@
  *                   (per-character table from opencc-js); odd spaces (U+3000, NBSP) -> ' '.
  *                   Punctuation and spaces are KEPT: regex checks (ID numbers, URLs, 审图号) run on it.
  * skeleton(source): folded minus the characters inserted to dodge filters (spaces, punctuation, symbols,
- *                   emoji, combining marks), except barriers: line breaks, sentence-ending punctuation and
- *                   clause commas become '\n', and so does a run of more than MAX_SKIP_RUN skipped characters,
- *                   so a term never matches across them (小赌。博物馆 never reads as 赌博). List matching runs on it.
+ *                   emoji, combining marks, and look-alike letters or digits: characters that only NFKC turns
+ *                   into a Latin letter or digit (① ⑵ ⒈ ² 𝐚) and Greek or Cyrillic letters, which Chinese text
+ *                   uses as decoration, so 冰①毒 and 冰α毒 read as 冰毒), except barriers: line breaks,
+ *                   sentence-ending punctuation and clause commas become '\n', and so does a run of more than
+ *                   MAX_SKIP_RUN skipped characters (冰 - - 毒 still matches), so a term never matches across them
+ *                   (小赌。博物馆 never reads as 赌博). ASCII and full-width letters and digits stay text (零售 is
+ *                   not 0售, ｋ粉 is k粉). List matching runs on it.
  *
  * Both return a NormText: for every UTF-16 unit i of `text`, [start[i], end[i]) is the span of the ORIGINAL
  * code point it came from, so a normalised span maps back to whole original code points (a surrogate pair is
@@ -28,7 +32,7 @@ export interface NormText {
 }
 
 /** Longest run of skipped characters still read as "inserted between the characters of a term". */
-export const MAX_SKIP_RUN = 3;
+export const MAX_SKIP_RUN = 8;
 const BARRIER = 0x0a; // '\n'
 
 const T2S: Map<number, string> = new Map(
@@ -46,6 +50,17 @@ const BARRIER_CHARS = /^[\n\r\u000b\u000c\u0085\u2028\u2029。．｡！？!?；;
 /** What is dropped from the skeleton: spacing, punctuation, symbols, marks, controls, emoji parts. */
 const SKIPPABLE = /[\p{Z}\p{P}\p{S}\p{M}\p{C}\p{Extended_Pictographic}\p{Emoji_Component}]/gu;
 const SKIP_KEEP_DIGITS = /[0-9#*]/; // Emoji_Component includes ASCII digits, '#' and '*': digits are text.
+
+const GREEK_OR_CYRILLIC = /^[\p{Script=Greek}\p{Script=Cyrillic}]+$/u;
+/**
+ * A decoration that passes for a letter or digit: not ASCII and not a full-width form (U+FF01–FF5E are typed on
+ * purpose, ｋ粉), yet NFKC folds it into Latin letters or digits (①, ⑴, ², 𝐚), or a Greek or Cyrillic letter.
+ */
+function lookAlike(cp: number, fold: string): boolean {
+  if (cp < 0x80 || (cp >= 0xff01 && cp <= 0xff5e)) return false;
+  const core = fold.replace(/[().,\s]/g, ''); // ⑵ -> (2), ⒈ -> 1.
+  return /^[a-z0-9]+$/.test(core) || GREEK_OR_CYRILLIC.test(fold);
+}
 
 interface CodePointInfo {
   /** Folded form ('' for invisibles). */
@@ -66,7 +81,7 @@ function classify(cp: number): CodePointInfo {
     fold = '';
     for (const c of nfkc) fold += T2S.get(c.codePointAt(0)!) ?? c;
   }
-  const skel = barrier ? '\n' : fold.replace(SKIPPABLE, (c) => (SKIP_KEEP_DIGITS.test(c) && c !== '#' && c !== '*' ? c : ''));
+  const skel = barrier ? '\n' : lookAlike(cp, fold) ? '' : fold.replace(SKIPPABLE, (c) => (SKIP_KEEP_DIGITS.test(c) && c !== '#' && c !== '*' ? c : ''));
   return { fold, skel, barrier };
 }
 

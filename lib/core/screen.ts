@@ -1,20 +1,26 @@
 /**
- * screen(draft, ruleset) -> Finding[]: every registered check over every field, sorted and de-duplicated,
- * each finding with a stable id and exact original offsets. Pure: runs in the content script, the CLI,
- * the benchmark and the tests alike.
+ * screen(draft, ruleset, checks) -> Finding[]: the given checks over every field, sorted, one finding per repeated
+ * thing, each with a stable id and exact original offsets. Pure: runs in the content script, the CLI, the
+ * benchmark and the tests alike. The caller chooses the checks (lib/checks/index.ts CHECKS, minus the sub-checks
+ * settings or policy switch off), so the core never imports the registry.
  */
-import { CHECKS } from '../checks/index';
-import type { CheckContext, CheckDef, CheckExample, FieldContext, ListHit, RawFinding } from './check';
+import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from './check';
+import { isCueList, TextContext, type CueHit } from './context';
 import { fingerprint } from './fingerprint';
 import { folded, skeleton, toOriginal, type NormText } from './normalize';
-import { compileRuleset, rulesetEntry, type Ruleset } from './ruleset';
-import { SEVERITY_RANK, type Draft, type FieldName, type Finding } from './types';
+import { rulesetEntry, type Ruleset } from './ruleset';
+import { SEVERITY_RANK, type Draft, type FieldName, type Finding, type Occurrence } from './types';
 import type { WordList } from './wordlist';
 
 /** Field order in results and in the sidebar. */
 export const FIELD_ORDER: readonly string[] = ['title', 'author', 'digest', 'sourceUrl', 'body'];
-/** Characters of context on each side that make a finding's id (see fingerprint.ts). */
-const ID_CONTEXT = 8;
+/**
+ * At most this many findings per field and sub-check. A real draft never comes near it; a pasted table of a
+ * thousand markers would otherwise bury the sidebar (and the review log) under rows.
+ */
+export const MAX_FINDINGS_PER_FIELD = 200;
+/** Places kept per finding (the highlight and the count stop there; the finding still covers the thing). */
+export const MAX_OCCURRENCES = 1000;
 
 export class ScreenError extends Error {
   override name = 'ScreenError';
@@ -24,6 +30,8 @@ class Field implements FieldContext {
   private foldedView?: NormText;
   private skeletonView?: NormText;
   private hitsByList?: Map<string, ListHit[]>;
+  private contextView?: TextContext;
+  private readonly seen = new Map<string, boolean>();
   constructor(readonly name: FieldName, readonly text: string, private readonly ruleset: Ruleset) {}
 
   get folded(): NormText {
@@ -31,6 +39,20 @@ class Field implements FieldContext {
   }
   get skeleton(): NormText {
     return (this.skeletonView ??= skeleton(this.text));
+  }
+  get context(): TextContext {
+    if (!this.contextView) {
+      const cues: CueHit[] = [];
+      for (const list of this.ruleset.lists)
+        if (isCueList(list)) for (const h of this.hits(list.id)) cues.push({ cls: h.entry.tag ?? '', term: h.entry.term, start: h.start, end: h.end });
+      this.contextView = new TextContext(this.text, cues);
+    }
+    return this.contextView;
+  }
+  contains(word: string): boolean {
+    let v = this.seen.get(word);
+    if (v === undefined) this.seen.set(word, (v = word.length > 0 && this.skeleton.text.includes(word)));
+    return v;
   }
   hits(listId: string): ListHit[] {
     this.hitsByList ??= this.scan();
@@ -61,10 +83,14 @@ function fieldRank(name: string): number {
   return i < 0 ? FIELD_ORDER.length : i;
 }
 
-function complete(check: CheckDef, raw: RawFinding, field: Field): Finding {
-  const { start, end } = raw;
+function checkSpan(check: CheckDef, field: Field, start: number, end: number): void {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= field.text.length))
     throw new ScreenError(`check ${check.id} reported an invalid span [${start}, ${end}) in field ${field.name} (length ${field.text.length})`);
+}
+
+function complete(check: CheckDef, raw: RawFinding, field: Field): Finding {
+  const { start, end } = raw;
+  checkSpan(check, field, start, end);
   const finding: Finding = {
     id: '',
     check: raw.check ?? check.id,
@@ -79,27 +105,47 @@ function complete(check: CheckDef, raw: RawFinding, field: Field): Finding {
   };
   if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;
   if (raw.source !== undefined) finding.source = raw.source;
+  if (raw.occurrences?.length) {
+    for (const o of raw.occurrences) checkSpan(check, field, o.start, o.end);
+    finding.occurrences = [{ start, end }, ...raw.occurrences];
+  }
   return finding;
 }
 
-function assignIds(findings: Finding[], fields: Map<string, Field>): void {
+/**
+ * Ids: a finding is the one of its check with this text in this field (repeats are merged), so the id is the hash of
+ * check, field and text, and stays the same however the rest of the draft changes and however often the thing
+ * recurs. Two findings that still share all three (a check that reports the same word at two severities) are
+ * numbered in order.
+ */
+function assignIds(findings: Finding[]): void {
   const seen = new Map<string, number>();
   for (const f of findings) {
-    const text = fields.get(f.field)!.text;
-    const before = text.slice(Math.max(0, f.start - ID_CONTEXT), f.start);
-    const after = text.slice(f.end, f.end + ID_CONTEXT);
-    const key = fingerprint([f.check, f.field, f.text, before, after]);
-    const n = seen.get(key) ?? 0; // identical text in identical context: number the occurrences
+    const key = fingerprint([f.check, f.field, f.text]);
+    const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     f.id = n === 0 ? key : `${key}-${n}`;
   }
+}
+
+/** Sorted, de-duplicated places of a finding; undefined when there is only one. */
+function normaliseOccurrences(list: Occurrence[]): Occurrence[] | undefined {
+  list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Occurrence[] = [];
+  for (const o of list) {
+    const last = out[out.length - 1];
+    if (last && last.start === o.start && last.end === o.end) continue;
+    out.push({ start: o.start, end: o.end });
+    if (out.length === MAX_OCCURRENCES) break;
+  }
+  return out.length > 1 ? out : undefined;
 }
 
 export function draftFields(draft: Draft): [FieldName, string][] {
   return Object.entries(draft.fields).filter((e): e is [FieldName, string] => typeof e[1] === 'string' && e[1].length > 0);
 }
 
-export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef[] = CHECKS): Finding[] {
+export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef[]): Finding[] {
   const fields = new Map<string, Field>();
   for (const [name, text] of draftFields(draft)) fields.set(name, new Field(name, text, ruleset));
   const listsById = new Map<string, WordList>(ruleset.lists.map((l) => [l.id, l]));
@@ -109,21 +155,48 @@ export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef
     field: (name) => fields.get(name),
     list: (id) => listsById.get(id),
     lists: ruleset.lists,
-    claimedListIds: new Set(checks.flatMap((c) => c.lists ?? [])),
+    claimedListIds: new Set([...checks.flatMap((c) => c.lists ?? []), ...ruleset.lists.filter(isCueList).map((l) => l.id)]),
   };
 
-  const byKey = new Map<string, Finding>();
+  // One finding per check, field, text and severity: repeats become occurrences of the first; a stronger severity
+  // for the same span wins over a weaker one.
+  const groups = new Map<string, { finding: Finding; places: Occurrence[] }>();
+  const perFieldCheck = new Map<string, number>();
   for (const check of checks) {
     for (const raw of check.run(ctx)) {
       const field = fields.get(raw.field);
       if (!field) throw new ScreenError(`check ${check.id} reported field "${raw.field}" which the draft does not have`);
       const f = complete(check, raw, field);
-      const key = `${f.check}\u0000${f.field}\u0000${f.start}\u0000${f.end}`;
-      const prev = byKey.get(key);
-      if (!prev || SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) byKey.set(key, f);
+      const key = `${f.check}\u0000${f.field}\u0000${f.severity}\u0000${f.text}`;
+      const group = groups.get(key);
+      const places = f.occurrences ?? [{ start: f.start, end: f.end }];
+      if (group) {
+        if (group.places.length < MAX_OCCURRENCES) group.places.push(...places);
+        if (f.start < group.finding.start) Object.assign(group.finding, { start: f.start, end: f.end, message: f.message });
+        continue;
+      }
+      const capKey = `${f.check}\u0000${f.field}`;
+      const n = (perFieldCheck.get(capKey) ?? 0) + 1;
+      perFieldCheck.set(capKey, n);
+      if (n > MAX_FINDINGS_PER_FIELD) continue;
+      groups.set(key, { finding: f, places: [...places] });
     }
   }
-  const findings = [...byKey.values()].sort(
+  // The same span reported by one check at two severities: keep the stronger.
+  const strongest = new Map<string, Finding>();
+  for (const { finding, places } of groups.values()) {
+    const occurrences = normaliseOccurrences(places);
+    if (occurrences) {
+      finding.occurrences = occurrences;
+      finding.start = occurrences[0].start;
+      finding.end = occurrences[0].end;
+      finding.text = fields.get(finding.field)!.text.slice(finding.start, finding.end);
+    } else delete finding.occurrences;
+    const spanKey = `${finding.check}\u0000${finding.field}\u0000${finding.start}\u0000${finding.end}`;
+    const prev = strongest.get(spanKey);
+    if (!prev || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[prev.severity]) strongest.set(spanKey, finding);
+  }
+  const findings = [...strongest.values()].sort(
     (a, b) =>
       fieldRank(a.field) - fieldRank(b.field) ||
       a.field.localeCompare(b.field) ||
@@ -132,47 +205,6 @@ export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.check.localeCompare(b.check),
   );
-  assignIds(findings, fields);
+  assignIds(findings);
   return findings;
-}
-
-/** The draft an example describes. */
-export function exampleDraft(example: CheckExample): Draft {
-  if (typeof example.draft === 'string') return { platform: 'generic', fields: { body: example.draft } };
-  const { platform = 'generic', ...fields } = example.draft;
-  return { platform, fields };
-}
-
-export interface ExampleResult {
-  example: CheckExample;
-  findings: Finding[];
-  /** Positive examples: expected texts no finding of the check's category covered. */
-  missing: { text: string; field: FieldName }[];
-  /** Guard examples: findings of the check's category at review or block severity. */
-  unexpected: Finding[];
-}
-
-/** Runs a check's own examples through screen(), for the table-driven tests. */
-export function runExamples(check: CheckDef, ruleset: Ruleset): { positive: ExampleResult[]; guard: ExampleResult[] } {
-  const run = (example: CheckExample, positive: boolean): ExampleResult => {
-    const draft = exampleDraft(example);
-    const rs = example.lists?.length ? compileRuleset([...ruleset.lists, ...example.lists]) : ruleset;
-    const categories = new Set([check.category, ...(example.lists ?? []).map((l) => l.category)]);
-    const findings = screen(draft, rs, [check]).filter((f) => categories.has(f.category));
-    const missing = positive
-      ? (example.expect ?? [])
-          .map((e) => ({ text: e.text, field: e.field ?? 'body' }))
-          .filter((e) => {
-            const fieldText = draft.fields[e.field] ?? '';
-            const at = fieldText.indexOf(e.text);
-            return at < 0 || !findings.some((f) => f.field === e.field && f.start < at + e.text.length && at < f.end);
-          })
-      : [];
-    const unexpected = positive ? [] : findings.filter((f) => f.severity !== 'info');
-    return { example, findings, missing, unexpected };
-  };
-  return {
-    positive: check.examples.positive.map((e) => run(e, true)),
-    guard: check.examples.guard.map((e) => run(e, false)),
-  };
 }

@@ -58,6 +58,18 @@ export interface Finding {
   clause: string;
   /** Wordlist id and version for list-driven findings, e.g. 'sensitive@2026.11.24'. */
   source?: string;
+  /**
+   * Every place of a repeated thing in this field, first one first ({start, end} === the finding's own), present
+   * only when there is more than one: a term repeated in a field is ONE finding, highlighted and counted at each
+   * place, and accepting it covers all of them. Each slice equals the text of its place (it may differ from
+   * `text` by inserted characters or width, as 冰毒 and 冰 毒 do).
+   */
+  occurrences?: Occurrence[];
+}
+
+export interface Occurrence {
+  start: number;
+  end: number;
 }
 
 /** Rank for sorting and comparisons: lower is more severe. */

@@ -31,11 +31,14 @@ export class FindingPainter {
     for (const { field, f } of painted) {
       const snap = field.snapshot;
       if (snap.kind === 'value') {
-        boxes.push({ field: field.name, severity: f.severity, text: f.text, element: snap.element, start: f.start, end: f.end });
+        // A repeated thing is one finding: every place is boxed.
+        for (const o of f.occurrences ?? [f])
+          boxes.push({ field: field.name, severity: f.severity, text: snap.text.slice(o.start, o.end), element: snap.element, start: o.start, end: o.end });
         continue;
       }
       const range = field.ranges.get(f.id);
       if (range) ranges.push({ range, severity: f.severity });
+      for (const more of field.moreRanges.get(f.id) ?? []) ranges.push({ range: more, severity: f.severity });
     }
     for (const item of this.highlights.paint(ranges)) boxes.push({ field: '', severity: item.severity, text: item.range.toString(), range: item.range });
     this.overlay.paint(boxes);

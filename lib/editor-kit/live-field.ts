@@ -23,6 +23,8 @@ export class LiveField {
   findings: Finding[] = [];
   /** Ranges of rich-field findings, rebuilt from offsets after every reading (editors replace text nodes). */
   ranges = new Map<string, Range>();
+  /** Further places of repeated findings (Finding.occurrences beyond the first), by finding id. */
+  moreRanges = new Map<string, Range[]>();
 
   constructor(
     readonly spec: FieldSpec,
@@ -60,11 +62,15 @@ export class LiveField {
 
   private rebuildRanges(): void {
     this.ranges.clear();
+    this.moreRanges.clear();
     const snap = this.snapshot;
     if (snap.kind !== 'rich') return;
     for (const f of this.findings) {
       const range = rangeFor(snap, f.start, f.end);
       if (range) this.ranges.set(f.id, range);
+      // A repeated thing is one finding: every further place is highlighted too.
+      const more = (f.occurrences ?? []).slice(1).flatMap((o) => rangeFor(snap, o.start, o.end) ?? []);
+      if (more.length) this.moreRanges.set(f.id, more);
     }
   }
 }

@@ -9,6 +9,8 @@ export interface Span {
   start: number;
   end: number;
   text: string;
+  /** Further places of a repeated finding (Finding.occurrences), moved with the span. */
+  occurrences?: { start: number; end: number }[];
 }
 
 export interface TextEdit {
@@ -44,12 +46,18 @@ export function reanchor<T extends Span>(oldText: string, newText: string, spans
   if (!edit) return [...spans];
   const delta = edit.newTo - edit.oldTo;
   const kept: T[] = [];
+  const move = (s: { start: number; end: number }) =>
+    s.end <= edit.from ? s : s.start >= edit.oldTo ? { start: s.start + delta, end: s.end + delta } : undefined;
   for (const span of spans) {
-    let moved: T;
-    if (span.end <= edit.from) moved = span;
-    else if (span.start >= edit.oldTo) moved = { ...span, start: span.start + delta, end: span.end + delta };
-    else continue;
-    if (newText.slice(moved.start, moved.end) === moved.text) kept.push(moved);
+    const at = move(span);
+    if (!at) continue;
+    const moved: T = at === span ? span : { ...span, start: at.start, end: at.end };
+    if (newText.slice(moved.start, moved.end) !== moved.text) continue;
+    // Further places of a repeated finding move the same way; those the edit touched are dropped until the re-screen.
+    if (span.occurrences) {
+      const places = span.occurrences.flatMap((o) => move(o) ?? []);
+      kept.push(places.length > 1 ? { ...moved, occurrences: places } : { ...moved, occurrences: undefined });
+    } else kept.push(moved);
   }
   return kept;
 }

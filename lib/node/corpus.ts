@@ -42,7 +42,7 @@ export function caseDraft(c: CorpusCase): Draft {
   return { platform: c.platform, fields };
 }
 
-/** Every occurrence of `text` in `field`: a label matches a finding overlapping any of them. */
+/** Every occurrence of `text` in `field`: a label matches a finding any of whose places overlaps any of them. */
 function occurrences(field: string, text: string): number[] {
   const out: number[] = [];
   for (let at = field.indexOf(text); at >= 0 && text; at = field.indexOf(text, at + 1)) out.push(at);
@@ -70,7 +70,12 @@ export function scoreCase(c: CorpusCase, findings: Finding[], scores: Record<Cat
   for (const e of c.expect) {
     const fieldText = draft.fields[e.field] ?? '';
     const hit = occurrences(fieldText, e.text).some((at) =>
-      findings.some((f) => f.category === e.category && f.field === e.field && f.start < at + e.text.length && at < f.end),
+      findings.some(
+        (f) =>
+          f.category === e.category &&
+          f.field === e.field &&
+          (f.occurrences ?? [f]).some((o) => o.start < at + e.text.length && at < o.end),
+      ),
     );
     scores[e.category].expected++;
     if (hit) scores[e.category].found++;

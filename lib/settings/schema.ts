@@ -29,6 +29,8 @@ export const settingsSchema = z.object({
   maxBundleBytes: z.number().int().positive().default(20 * 1024 * 1024),
   /** Lists switched off by id (only honoured where policy does not lock `disabledLists`). */
   disabledLists: z.array(z.string()).default([]),
+  /** Sub-checks switched off by id (`pii.mobile`), or a whole family by its prefix (`ad`). */
+  disabledChecks: z.array(z.string()).default([]),
   /** 先审后发: every post needs the review levels below before it can be published. */
   reviewRequired: z.boolean().default(true),
   /** How many review levels a post needs: 1 = 初审, 2 = 初审+复审, 3 = 初审+复审+终审. */

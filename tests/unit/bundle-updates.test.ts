@@ -19,6 +19,7 @@ import { ask as sendRulesetMessage } from '../../lib/ext/send';
 import { updateUserSettings } from '../../lib/settings/store';
 import { loadRulesetPayload } from '../../lib/ext/ruleset-payload';
 import { screen } from '../../lib/core/screen';
+import { CHECKS } from '../../lib/checks/index';
 import { generateSigningKeyPair, importPrivateKeyPem, signBytes } from '../../lib/bundle/keys';
 import { serializeBundle } from '../../lib/bundle/serialize';
 import { bytesToBase64 } from '../../lib/bundle/base64';
@@ -76,7 +77,7 @@ async function serveSigned(b: Bundle, key = admin.privateKey) {
 
 async function flagged(text: string): Promise<string[]> {
   const snapshot = (await readRulesetSnapshot())!;
-  return screen({ platform: 'wechat', fields: { body: text } }, loadRulesetPayload(snapshot)).map((f) => f.text);
+  return screen({ platform: 'wechat', fields: { body: text } }, loadRulesetPayload(snapshot), CHECKS).map((f) => f.text);
 }
 
 const checkNow = () => sendRulesetMessage({ type: 'ruleset:check-now' });

@@ -1,7 +1,6 @@
-import { ad } from '../../lib/checks/ad';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '250克装仅需98元，视频左下角扫码购买，全国包邮！', target: '扫码购买', exact: true },
@@ -12,11 +11,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(ad, ROBUST);
+const AD = family('ad');
+describeContentCheck(AD, ROBUST);
 
 describe('ad: specifics', () => {
   const rs = shippedRuleset();
-  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, [ad]);
+  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, AD);
   it('reports a commercial 原文链接 on its own', () => {
     const f = run({ sourceUrl: 'https://detail.tmall.com/item.htm?id=1', body: '助农直播圆满结束。' });
     expect(f.map((x) => [x.check, x.field, x.severity])).toEqual([['ad.ecommerce-link', 'sourceUrl', 'block']]);

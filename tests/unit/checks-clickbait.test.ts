@@ -1,7 +1,6 @@
-import { clickbait } from '../../lib/checks/clickbait';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '速看！五一假期出行提醒来了', target: '速看', exact: true },
@@ -13,11 +12,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(clickbait, ROBUST);
+const CLICKBAIT = family('clickbait');
+describeContentCheck(CLICKBAIT, ROBUST);
 
 describe('clickbait: specifics', () => {
   const rs = shippedRuleset();
-  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, [clickbait]);
+  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, CLICKBAIT);
   it('weights the title: a mild word flags a title with stacked marks, not a body sentence', () => {
     expect(run({ title: '居然是这样！！', body: '正文。' }).length).toBeGreaterThan(0);
     expect(run({ body: '没想到他居然还记得我们！' })).toEqual([]);

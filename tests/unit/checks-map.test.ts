@@ -1,7 +1,6 @@
-import { map } from '../../lib/checks/map';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '视频中的累计降雨量分布图显示，南部山区降雨量可达100毫米。', target: '分布图', exact: true },
@@ -10,11 +9,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(map, ROBUST);
+const MAP = family('map');
+describeContentCheck(MAP, ROBUST);
 
 describe('map: specifics', () => {
   const rs = shippedRuleset();
-  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, [map]);
+  const run = (fields: Record<string, string>) => screen({ platform: 'generic', fields }, rs, MAP);
   it('reports only the first map mention', () => {
     expect(run({ body: '示意图一：线路图。示意图二：分布图。' }).map((f) => f.text)).toEqual(['示意图']);
   });

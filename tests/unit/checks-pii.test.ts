@@ -1,7 +1,6 @@
-import { pii } from '../../lib/checks/pii';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '企业参会报名联系人：刘洋，手机：13956412876，欢迎报名。', target: '13956412876', exact: true },
@@ -13,11 +12,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(pii, ROBUST);
+const PII = family('pii');
+describeContentCheck(PII, ROBUST);
 
 describe('pii: specifics', () => {
   const rs = shippedRuleset();
-  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, [pii]);
+  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, PII);
   it('suggests the masked form', () => {
     const [f] = run('身份证号11010519491231002X，请核对');
     expect(f.suggestion).toBe('110105********002X');

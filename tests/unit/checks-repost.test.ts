@@ -1,7 +1,6 @@
-import { repost } from '../../lib/checks/repost';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '古树群是祖辈留下的“风水林”，大家都自觉守护。\n来源：网络', target: '来源：网络', exact: true },
@@ -14,11 +13,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(repost, ROBUST);
+const REPOST = family('repost');
+describeContentCheck(REPOST, ROBUST);
 
 describe('repost: specifics', () => {
   const rs = shippedRuleset();
-  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, [repost]);
+  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, REPOST);
   it('accepts approved and government sources', () => {
     for (const src of ['来源：新华社', '来源：人民日报客户端', '转载自：人民网', '来源：安徽日报', '来源：桐溪县人民政府', '来源：桐溪发布微信公众号', '来源：www.gov.cn'])
       expect(run(`新华社北京3月5日电 正文。\n${src}`).filter((f) => f.severity !== 'info'), src).toEqual([]);

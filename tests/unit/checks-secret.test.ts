@@ -1,7 +1,6 @@
-import { secret } from '../../lib/checks/secret';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../lib/core/screen';
-import { describeContentCheck, shippedRuleset, type RobustCase } from './helpers/content-check';
+import { describeContentCheck, family, shippedRuleset, type RobustCase } from './helpers/content-check';
 
 const ROBUST: RobustCase[] = [
   { text: '县教研室编制的中考模拟试卷（绝密★启用前）已下发各校。', target: '绝密★', exact: true },
@@ -13,11 +12,12 @@ const ROBUST: RobustCase[] = [
 ];
 
 
-describeContentCheck(secret, ROBUST);
+const SECRET = family('secret');
+describeContentCheck(SECRET, ROBUST);
 
 describe('secret: specifics', () => {
   const rs = shippedRuleset();
-  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, [secret]);
+  const run = (body: string) => screen({ platform: 'generic', fields: { body } }, rs, SECRET);
   it('does not flag 秘密 in prose', () => {
     expect(run('选民在秘密写票处填写选票，保守党和国家的秘密是每个公民的义务。')).toEqual([]);
   });

@@ -27,6 +27,14 @@ describe('reanchor', () => {
     expect(moved.map((s) => after.slice(s.start, s.end))).toEqual(['冰毒', '台湾总统']);
   });
 
+  it('moves every place of a repeated finding and drops only the places the edit touched', () => {
+    const text = '冰毒一，冰毒二，冰毒三';
+    const places = [0, 4, 8].map((start) => ({ start, end: start + 2 }));
+    const after = '冰毒一，冰糖二，冰毒三';
+    const [moved] = reanchor(text, after, [{ start: 0, end: 2, text: '冰毒', occurrences: places }]);
+    expect(moved.occurrences!.map((o) => after.slice(o.start, o.end))).toEqual(['冰毒', '冰毒']);
+  });
+
   it('diffText finds the one changed region', () => {
     expect(diffText('abcdef', 'abXYef')).toEqual({ from: 2, oldTo: 4, newTo: 4 });
     expect(diffText('aaa', 'aaaa')).toEqual({ from: 3, oldTo: 3, newTo: 4 });

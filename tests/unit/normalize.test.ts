@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folded, normalizeTerm, skeleton, toOriginal, type NormText } from '../../lib/core/normalize';
+import { folded, normalizeTerm, skeleton, toOriginal, type NormText, MAX_SKIP_RUN } from '../../lib/core/normalize';
 import { seededRandom, hostileText } from './helpers/random-text';
 
 function spanOf(n: NormText, needle: string): string | undefined {
@@ -59,9 +59,18 @@ describe('skeleton view', () => {
     }
   });
 
-  it('stops skipping after a long run of inserted characters', () => {
-    expect(skeleton('冰     毒').text).not.toContain('冰毒');
+  it('skips separator runs up to MAX_SKIP_RUN and stops after a longer one', () => {
+    expect(skeleton('冰 - - 毒').text).toContain('冰毒');
     expect(skeleton('冰 - 毒').text).toContain('冰毒');
+    expect(skeleton(`冰${' '.repeat(MAX_SKIP_RUN + 1)}毒`).text).not.toContain('冰毒');
+  });
+
+  it('drops look-alike letters and digits inside a term, keeps real ones', () => {
+    expect(skeleton('冰①毒').text).toBe('冰毒');
+    expect(skeleton('冰α毒').text).toBe('冰毒');
+    expect(skeleton('冰⑵毒').text).toBe('冰毒');
+    expect(skeleton('零售').text).toBe('零售');
+    expect(skeleton('ｋ粉3号').text).toBe('k粉3号');
   });
 
   it('folds full-width digits, latin case and traditional characters', () => {

@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileRuleset } from '../../lib/core/ruleset';
 import { encodeRuleset } from '../../lib/core/ruleset-snapshot';
 import { screen } from '../../lib/core/screen';
+import { CHECKS } from '../../lib/checks/index';
 import { putAssets, resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
 import { CHUNK_BYTES, HANDSHAKE } from '../../lib/ext/ruleset-channel';
 import { serveRulesetFrame } from '../../lib/ext/ruleset-frame-server';
@@ -46,7 +47,7 @@ describe('ruleset frame', () => {
     expect(snapshot).toMatchObject({ version: 3, source: 'update', via: 'indexeddb', byteLength: bytes.length });
     expect(new Uint8Array(snapshot!.bytes)).toEqual(bytes);
     const ruleset = loadRulesetPayload(snapshot!);
-    expect(screen({ platform: 'wechat', fields: { body: '有人枪支出售' } }, ruleset).map((f) => f.text)).toContain('枪支出售');
+    expect(screen({ platform: 'wechat', fields: { body: '有人枪支出售' } }, ruleset, CHECKS).map((f) => f.text)).toContain('枪支出售');
   });
 
   it('accepts one handshake only: a second port (a page script, say) gets no answer', async () => {

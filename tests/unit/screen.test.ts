@@ -27,13 +27,27 @@ const draft = (body: string, title?: string): Draft => ({ platform: 'generic', f
 describe('screen()', () => {
   const ruleset = compileRuleset([list(['冰毒', '中华人民共和国', '人民', '臺灣總統'])]);
 
-  it('reports every match, overlaps included, with original offsets', () => {
+  it('reports every match, overlaps included, with original offsets; a repeated term is one finding with every place', () => {
     const found = screen(draft('中华人民共和国的人民'), ruleset, [listCheck]);
-    expect(found.map((f) => [f.text, f.start, f.end])).toEqual([
-      ['中华人民共和国', 0, 7],
-      ['人民', 2, 4],
-      ['人民', 8, 10],
+    expect(found.map((f) => [f.text, f.start, f.end, f.occurrences])).toEqual([
+      ['中华人民共和国', 0, 7, undefined],
+      ['人民', 2, 4, [{ start: 2, end: 4 }, { start: 8, end: 10 }]],
     ]);
+  });
+
+  it('keeps the id of a repeated term when it recurs or text elsewhere changes', () => {
+    const once = screen(draft('他说冰毒很贵。'), ruleset, [listCheck]);
+    const twice = screen(draft('开头改了。他说冰毒很贵，冰毒害人。'), ruleset, [listCheck]);
+    expect(twice).toHaveLength(1);
+    expect(twice[0].occurrences).toHaveLength(2);
+    expect(twice[0].id).toBe(once[0].id);
+  });
+
+  it('caps findings per field and sub-check, and places per finding', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `第${i}段提到冰毒。`).join('');
+    const [f] = screen(draft(many), ruleset, [listCheck]);
+    expect(f.occurrences).toHaveLength(300);
+    for (const o of f.occurrences!) expect(many.slice(o.start, o.end)).toBe('冰毒');
   });
 
   it('sorts by field (title first) and gives stable ids that survive unrelated edits', () => {
@@ -73,7 +87,23 @@ describe('screen()', () => {
       for (const f of screen(draft(body, title), rs, [listCheck])) {
         const field = f.field === 'title' ? title : body;
         expect(field.slice(f.start, f.end)).toBe(f.text);
+        for (const o of f.occurrences ?? []) expect(o.end).toBeGreaterThan(o.start);
       }
     }
+  });
+});
+
+describe('disabledChecks', () => {
+  it('switches off one sub-check by id or a family by its prefix', async () => {
+    const { CHECKS, enabledChecks } = await import('../../lib/checks/index');
+    const ids = (d: string[]) => enabledChecks(d).map((c) => c.id);
+    expect(ids([])).toEqual(CHECKS.map((c) => c.id));
+    expect(ids(['pii.mobile'])).not.toContain('pii.mobile');
+    expect(ids(['pii.mobile'])).toContain('pii.id-card');
+    expect(ids(['ad']).filter((id) => id.startsWith('ad.'))).toEqual([]);
+    const rs = compileRuleset((await import('../../lib/node/load-lists')).loadLists());
+    const body = '联系人王先生，电话13912345678。';
+    expect(screen(draft(body), rs, enabledChecks([])).some((f) => f.check === 'pii.mobile')).toBe(true);
+    expect(screen(draft(body), rs, enabledChecks(['pii.mobile'])).some((f) => f.check === 'pii.mobile')).toBe(false);
   });
 });

@@ -36,6 +36,17 @@ const rows = () => document.querySelectorAll<HTMLElement>('[data-xs="finding"]')
 const rowFor = (id: string) => document.querySelector<HTMLElement>(`[data-xs="finding"][data-finding-id="${id}"]`)!;
 const status = () => document.querySelector<HTMLElement>('[data-xs="status"]')!;
 
+describe('repeated things', () => {
+  it('shows one row with the count of places for a finding that recurs', () => {
+    const first = DEMO_FINDINGS[0];
+    const repeated: Finding = { ...first, occurrences: [{ start: first.start, end: first.end }, { start: first.start, end: first.end }, { start: first.start, end: first.end }] };
+    renderSidebar({ findings: [repeated, ...DEMO_FINDINGS.slice(1)] });
+    expect(rows()).toHaveLength(DEMO_FINDINGS.length);
+    expect(within(rowFor(first.id)).getByText('共 3 处')).toBeTruthy();
+    expect(document.querySelectorAll('[data-xs="occurrences"]')).toHaveLength(1);
+  });
+});
+
 describe('demo sample', () => {
   it('honours the Finding contract: every span slices back to its text', () => {
     for (const f of DEMO_FINDINGS) expect(DEMO_DRAFT[f.field]!.slice(f.start, f.end)).toBe(f.text);

@@ -1,10 +1,11 @@
 /**
  * Reading the content-check wordlists: entries are grouped by the `tag` column (each list's header documents its
- * tags), weights are encoded in the tag ('cta:2', 'w3'), and `guard` entries cancel the signals they overlap.
+ * tags), weights are encoded in the tag ('cta:2', 'w3'), and `allow` entries cancel the signals they cover.
  */
 import type { CheckContext, FieldContext, ListHit } from '../../core/check';
 import type { WordList } from '../../core/wordlist';
 import { listSource } from '../../core/ruleset';
+import { withoutAllowed } from '../list-hits';
 
 /** Hits of `listId` in `field` whose entry tag is one of `tags`. */
 export function hitsTagged(field: FieldContext, listId: string, ...tags: string[]): ListHit[] {
@@ -25,24 +26,12 @@ export function tagWeight(tag: string | undefined, fallback = 1): number {
 }
 
 /**
- * Drops hits that an entry tagged `guard` covers (震惊中外 cancels 震惊; 秘密写票处 cancels 秘密), and of
- * overlapping signal hits keeps the longest (全国包邮 over 包邮), so each span is counted once.
+ * Drops hits that an allow entry covers (震惊中外 cancels 震惊; 秘密写票处 cancels 秘密; the one mechanism of
+ * list-hits.ts withoutAllowed), and of overlapping signal hits keeps the longest (全国包邮 over 包邮), so each span
+ * is counted once.
  */
 export function unguarded(all: readonly ListHit[]): ListHit[] {
-  // Hits arrive sorted by start, longest first. One sweep: a signal is covered when some guard starting at or before
-  // it ends at or after it, i.e. when the furthest end of the guards seen so far reaches its end (linear, so a
-  // megabyte of 务必看管 does not compare every guard with every signal).
-  const byStart = all.every((h, i) => i === 0 || all[i - 1].start <= h.start) ? all : [...all].sort((a, b) => a.start - b.start || b.end - a.end);
-  const signals: ListHit[] = [];
-  let guardEnd = -1;
-  for (let i = 0; i < byStart.length; ) {
-    // Guards starting at this position count for every signal starting here.
-    const at = byStart[i].start;
-    let j = i;
-    for (; j < byStart.length && byStart[j].start === at; j++) if (byStart[j].entry.tag === 'guard') guardEnd = Math.max(guardEnd, byStart[j].end);
-    for (let k = i; k < j; k++) if (byStart[k].entry.tag !== 'guard' && byStart[k].end > guardEnd) signals.push(byStart[k]);
-    i = j;
-  }
+  const signals = withoutAllowed(all).sort((a, b) => a.start - b.start || b.end - a.end);
   // Keep a hit unless an earlier kept one contains it.
   const kept: ListHit[] = [];
   for (const h of signals) {

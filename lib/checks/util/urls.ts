@@ -20,7 +20,7 @@ const URL_RE =
   /(?<![a-z0-9.@/-])(?:(?:https?:\/\/)(?<h1>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,9})|(?:www\.)?(?<h2>(?:[a-z0-9-]{1,63}\.){1,9}(?:com|cn|net|org|hk|io|me|cc|co|top|vip|shop|xyz|im|ly|com\.cn|net\.cn|org\.cn|gov\.cn))(?=[/:?#]|(?![a-z0-9.-])))(?::\d{1,5})?(?:[/?#][\x21-\x7e]{0,2000})?/g;
 
 /** Trailing ASCII punctuation that belongs to the sentence, not the URL. */
-const TRAILING = /[.,;:!?'")\]}>]+$/;
+const TRAILING = new Set([...'.,;:!?\'")]}>']);
 
 export function findUrls(norm: NormText): FoundUrl[] {
   const t = norm.text;
@@ -29,12 +29,16 @@ export function findUrls(norm: NormText): FoundUrl[] {
   const out: FoundUrl[] = [];
   for (const m of matchAllOriginal(norm, URL_RE)) {
     let text = m.match[0];
-    const trail = TRAILING.exec(text);
+    // Trim from the end, one character at a time: an unanchored /[…]+$/ retries from every start and is quadratic
+    // on a 2,000-character punctuation path.
+    let keep = text.length;
+    while (keep > 0 && TRAILING.has(text[keep - 1])) keep--;
     let end = m.match.index + text.length;
-    if (trail) {
-      text = text.slice(0, -trail[0].length);
-      end -= trail[0].length;
+    if (keep < text.length) {
+      end -= text.length - keep;
+      text = text.slice(0, keep);
     }
+    if (!text) continue;
     const host = (m.match.groups?.h1 ?? m.match.groups?.h2 ?? '').toLowerCase();
     if (!host.includes('.')) continue;
     const orig = norm.end[end - 1];

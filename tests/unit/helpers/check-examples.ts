@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckDef } from '../../../lib/core/check';
 import type { Ruleset } from '../../../lib/core/ruleset';
-import { runExamples } from '../../../lib/core/screen';
+import { runExamples } from './run-examples';
 
 export function describeCheckExamples(check: CheckDef, ruleset: Ruleset): void {
   describe(`${check.id}: examples`, () => {

@@ -10,6 +10,7 @@
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import type { CheckDef } from '../../../lib/core/check';
+import { CHECKS } from '../../../lib/checks/index';
 import { screen } from '../../../lib/core/screen';
 import type { Draft, FieldName } from '../../../lib/core/types';
 import { adversarialInputs } from './adversarial';
@@ -17,6 +18,11 @@ import { describeCheckExamples } from './check-examples';
 import { shippedRuleset } from './shipped-lists';
 
 export { shippedRuleset };
+
+/** The sub-checks of a family (`ad` -> ad.soft-ad, ad.ecommerce-link, …, ad.medical), as registered. */
+export function family(prefix: string): CheckDef[] {
+  return CHECKS.filter((c) => c.id === prefix || c.id.startsWith(`${prefix}.`));
+}
 
 
 export type Variant = 'traditional' | 'fullwidth' | 'zero-width' | 'spaces' | 'symbols';
@@ -67,12 +73,13 @@ export function transform(v: Variant, s: string): string {
   }
 }
 
-export function describeContentCheck(check: CheckDef, robust: RobustCase[]): void {
+export function describeContentCheck(checks: CheckDef[], robust: RobustCase[]): void {
   const ruleset = shippedRuleset();
+  const name = checks[0].id.split('.')[0];
 
-  describeCheckExamples(check, ruleset);
+  for (const check of checks) describeCheckExamples(check, ruleset);
 
-  describe(`${check.id}: robustness`, () => {
+  describe(`${name}: robustness`, () => {
     for (const c of robust) {
       for (const v of ALL_VARIANTS) {
         if (c.skip?.includes(v)) continue;
@@ -83,7 +90,7 @@ export function describeContentCheck(check: CheckDef, robust: RobustCase[]): voi
           const at = text.indexOf(target);
           expect(at).toBeGreaterThanOrEqual(0);
           const draft: Draft = { platform: 'generic', fields: { ...c.other, [fieldName]: text } };
-          const findings = screen(draft, ruleset, [check]).filter((f) => f.severity !== 'info' || c.exact);
+          const findings = screen(draft, ruleset, checks).filter((f) => f.severity !== 'info' || c.exact);
           for (const f of findings) expect(draft.fields[f.field]!.slice(f.start, f.end)).toBe(f.text);
           const covering = findings.filter((f) => f.field === fieldName && f.start < at + target.length && at < f.end);
           expect(covering.length, `no finding on 「${target}」 in 「${text}」`).toBeGreaterThan(0);
@@ -93,11 +100,11 @@ export function describeContentCheck(check: CheckDef, robust: RobustCase[]): voi
     }
   });
 
-  describe(`${check.id}: adversarial input`, () => {
+  describe(`${name}: adversarial input`, () => {
     for (const [name, text] of Object.entries(adversarialInputs())) {
       it(`1 MB of ${name} completes`, () => {
         const draft: Draft = { platform: 'generic', fields: { title: text.slice(0, 200), body: text } };
-        const findings = screen(draft, ruleset, [check]);
+        const findings = screen(draft, ruleset, checks);
         for (const f of findings.slice(0, 50)) expect(draft.fields[f.field]!.slice(f.start, f.end)).toBe(f.text);
       });
     }

@@ -5,17 +5,21 @@
  * - unacceptable sources (来源：网络, 图片来源于网络, 转自朋友圈, 来源：自媒体…) from `repost-markers` -> block, the
  *   whole source line is reported;
  * - self-media disclaimers (如有侵权请联系删除) -> review;
- * - agency datelines and bylines (新华社北京3月5日电, 本报讯, 记者 王晓东, 央视网消息, XX客户端消息, 据新华社消息,
- *   据人民日报报道) and 原标题 lines in a draft with no source line -> review;
+ * - agency datelines and bylines (新华社北京3月5日电, 本报讯, 某某网讯, 记者 王晓东, （记者刘建威）, 本报记者 alone on a
+ *   line, 某某商报记者 李萌, （撰稿：某某）, 本报集体采写, 央视网消息, XX客户端消息, 据新华社消息, 据人民日报报道) and
+ *   原标题 lines in a draft with no source line -> review; a media byline followed by 据… names its source;
+ * - a source line may follow a timestamp or a separator (2024-01-05 08:33 | 来源：…); one that names nothing
+ *   (来源：sp20241118) is unacceptable;
  * - a source line naming a source that is not on `approved-sources` -> review when it looks like self-media, info
  *   otherwise (local party and government units are approved by their name's suffix, see the list header).
  */
-import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
-import { matchAllOriginal } from '../core/spans';
-import { toOriginal } from '../core/normalize';
-import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
-import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './util/text';
-import { DisjointSpans } from './util/disjoint-spans';
+import type { CheckContext, FieldContext, ListHit, RawFinding } from '../../core/check';
+import { matchAllOriginal } from '../../core/spans';
+import { toOriginal } from '../../core/normalize';
+import { hitsTagged, hostMatches, sourceOf, termsTagged } from './lists';
+import { MAX_FINDINGS_PER_FIELD, lineAround, trimSpan, wordChars, type Span, capFindings } from './text';
+import { DisjointSpans } from './disjoint-spans';
+import { COMPOUND_SURNAMES, SURNAME_CHARS } from './surnames';
 
 const MARKERS = 'repost-markers';
 const APPROVED = 'approved-sources';
@@ -32,14 +36,30 @@ const MAX_REPORT = 80;
 // Datelines (rules.md 5.2): 新华社北京3月5日电, 人民网安澜4月9日电, 本报讯, 本台讯. The scan is anchored on the
 // date (…月…日电) or on 本报讯; the agency is then read backwards from the anchor, so prose costs one cheap pass.
 // Both run on the skeleton, so 本·报·讯 and 新華社 北京 3月5日電 read the same.
-const DATELINE_ANCHOR_RE = /\d{1,2}月\d{1,2}日(?:电|讯)|本(?:报|台|网)讯/g;
+const DATELINE_ANCHOR_RE = /\d{1,2}月\d{1,2}日(?:电|讯)|本(?:报|台|网)讯|(?<=\p{Script=Han})(?:网|报|台)讯/gu;
+/** The outlet of a 某某网讯 / 某某日报讯 dateline: Han characters from the line start (or a bracket or space). */
+const OUTLET_BEFORE_RE = /(?:^|[\n【\[\s])([\p{Script=Han}]{2,12})$/u;
 const AGENCY_BEFORE_RE =
   /(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|[\p{Script=Han}]{2,8}?(?:日报|晚报|报|网|社|台))[\p{Script=Han}]{0,6}$/u;
 // Bylines: 记者 王晓东 / 记者：王晓东 / 本报记者 王晓东 周敏 / 记者王晓东报道, at a line start or inside （…）.
 // Tried (sticky) only where 记者 occurs, so prose costs one indexOf pass.
 const BYLINE_AT_RE =
   /记者(?:[ \t\u3000:：]{1,3}[\p{Script=Han}]{2,4}(?:[ \t\u3000、]{1,2}[\p{Script=Han}]{2,4}){0,3}|[\p{Script=Han}]{2,3}(?=\s?报道))/uy;
-const BYLINE_BEFORE = /[\n（(【\s]/;
+const BYLINE_BEFORE = /[\n（(【\s。]/;
+/** An outlet name ending like a medium right before 记者 (安徽商报融媒体记者). */
+const OUTLET_BEFORE_BYLINE_RE = /(?:^|[\s。（(【])([\p{Script=Han}]{1,10}?(?:日报|晚报|商报|报|网|电视台|台|融媒体|融媒体中心|新闻))$/u;
+/** A name right after 记者 inside brackets, up to the bracket, a space or the next role. */
+const BRACKET_NAME_RE = /([\p{Script=Han}]{2,4}?)(?=[）)\s、]|通讯员|摄影|实习)/uy;
+/** A reporter's bare name in brackets right after a sentence end, closing its line: （王小东）. Sticky, tried per bracket. */
+const BARE_NAME_RE = new RegExp(`[（(](?:${COMPOUND_SURNAMES.join('|')}|[${SURNAME_CHARS}])[\\p{Script=Han}]{1,2}[）)](?=\\s*(?:\\n|$))`, 'uy');
+const SENTENCE_CLOSE = new Set([...'。！？!?”']);
+function nextBracket(t: string, from: number): number {
+  const a = t.indexOf('（', from);
+  const b = t.indexOf('(', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+/** Writing credits: （撰稿：某某）/（采写 某某） in brackets, or a line 本报集体采写 / 本台记者采写. */
+const CREDIT_RE = /(?<=[（(])\s?(?:撰稿|采写|供稿)\s?[:：]?\s?[\p{Script=Han}]{2,4}(?=\s?[）)])|(?<=^|\n)\s?本[报台网][\p{Script=Han}]{0,4}(?:采写|撰稿)(?=\s*(?:\n|$))/gu;
 // Media bylines (rules.md 5.2): 央视网消息：… / 人民日报客户端消息，… at a clause start, and 据新华社消息 / 据央视新闻报道.
 // The name must read as a news medium (an agency, or a name ending in 网/报/客户端/电视台/新闻…): 据气象部门消息 and
 // 据县气象台消息 quote a government unit, not another medium. Tried only where 消息 or 报道 occurs.
@@ -85,8 +105,19 @@ function sourceLines(field: FieldContext): SourceLine[] {
   return out;
 }
 
+/** End (last index) of a date or date-time in `head`, or -1: 2024-11-18 16:19:38, 2024年11月18日 08:33. */
+function TIMESTAMP_END(head: string): number {
+  const m = /(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s{0,2}\d{1,2}:\d{2}(?::\d{2})?)?\s*$/.exec(head.slice(-40));
+  return m ? head.length - 1 : -1;
+}
+
 /** Only bracket/punctuation and words like 图片、素材、本文 may precede a source keyword on its line. */
 function keyPrefixOk(text: string, lineStart: number, keyStart: number): boolean {
+  // 「2024-01-05 08:33 | 来源：…」, 「发布时间：2024-11-18 16:19:38 来源：…」: a timestamp or a separator before the
+  // keyword starts a new field of the line.
+  const head = text.slice(lineStart, keyStart);
+  const cut = Math.max(head.lastIndexOf('|'), head.lastIndexOf('｜'), TIMESTAMP_END(head));
+  if (cut >= 0) lineStart += cut + 1;
   let prefix = '';
   for (let i = keyStart - 1; i >= lineStart; i--) {
     const ch = text[i];
@@ -106,6 +137,14 @@ function datelines(field: FieldContext): Span[] {
   for (const m of matchAllOriginal(norm, DATELINE_ANCHOR_RE)) {
     const at = m.match.index;
     if (t[at] === '本') { out.push(m); continue; }
+    if (m.match[0].length === 2) {
+      // 平顶山新闻网讯, 惠州日报讯: the outlet opens its line (skeleton: no spaces, so read the folded line start).
+      let from = at;
+      while (from > 0 && at - from < 12 && /\p{Script=Han}/u.test(t[from - 1])) from--;
+      const lineStart = from === 0 || t[from - 1] === '\n';
+      if (at - from >= 2 && lineStart && OUTLET_BEFORE_RE.test(t.slice(Math.max(0, from - 1), at))) out.push({ start: norm.start[from], end: m.end });
+      continue;
+    }
     let from = at;
     while (from > 0 && at - from < 20 && t[from - 1] !== '\n') from--;
     const agency = AGENCY_BEFORE_RE.exec(t.slice(from, at));
@@ -124,10 +163,43 @@ function bylines(field: FieldContext): Span[] {
   for (let at = t.indexOf('记者'); at >= 0; at = t.indexOf('记者', at + 2)) {
     let from = at;
     if (at >= 2 && /^本[报台网]$/.test(t.slice(at - 2, at))) from = at - 2;
+    else {
+      // 安徽商报融媒体记者 李萌: the outlet's name right before 记者.
+      const outlet = OUTLET_BEFORE_BYLINE_RE.exec(t.slice(Math.max(0, at - 14), at));
+      if (outlet) from = at - outlet[1].length;
+    }
     if (from > 0 && !BYLINE_BEFORE.test(t[from - 1])) continue;
     BYLINE_AT_RE.lastIndex = at;
     const m = BYLINE_AT_RE.exec(t);
-    if (m) out.push(toOriginal(norm, from, at + m[0].length));
+    if (m) {
+      out.push(toOriginal(norm, from, at + m[0].length));
+      continue;
+    }
+    // （记者刘建威） and （记者某某 通讯员某某）: inside brackets a name may follow without a separator; the span
+    // stops at the name.
+    if (from > 0 && /[（(]/.test(t[from - 1])) {
+      BRACKET_NAME_RE.lastIndex = at + 2;
+      const n = BRACKET_NAME_RE.exec(t);
+      if (n) {
+        out.push(toOriginal(norm, from, at + 2 + n[1].length));
+        continue;
+      }
+    }
+    // 本报记者 alone on its line (the names in a caption elsewhere).
+    if (from !== at && /^\s*(?:\n|$)/.test(t.slice(at + 2, at + 6))) out.push(toOriginal(norm, from, at + 2));
+  }
+  // Credits: （撰稿：某某）, （采写 某某）, a line 本报集体采写 (tried only where the words occur).
+  if (t.includes('撰稿') || t.includes('采写') || t.includes('供稿'))
+    for (const m of t.matchAll(CREDIT_RE)) out.push(toOriginal(norm, m.index!, m.index! + m[0].length));
+  // A bare name in brackets closing a news paragraph: …正在进一步办理之中。（王小东） — tried at each bracket that
+  // follows a sentence end, not at every position.
+  for (let at = nextBracket(t, 0); at >= 0; at = nextBracket(t, at + 1)) {
+    let p = at;
+    if (p > 0 && t[p - 1] === ' ') p--;
+    if (p === 0 || !SENTENCE_CLOSE.has(t[p - 1])) continue;
+    BARE_NAME_RE.lastIndex = at;
+    const m = BARE_NAME_RE.exec(t);
+    if (m) out.push(toOriginal(norm, p, at + m[0].length));
   }
   return out;
 }
@@ -141,6 +213,8 @@ function mediaBylines(field: FieldContext): Span[] {
   for (const m of matchAllOriginal(norm, MEDIA_BYLINE_RE)) {
     const name = m.match[0].replace(/\s?(?:消息|报道)$/, '');
     if (NOT_MEDIA_RE.test(name)) continue;
+    // 央视网消息：据“某某”微信公众号消息 — the outlet names its own source in the same sentence.
+    if (!name.startsWith('据') && /^[\s:：，,]{0,3}据/.test(t.slice(m.match.index + m.match[0].length, m.match.index + m.match[0].length + 5))) continue;
     out.push({ start: m.start, end: m.end });
     if (out.length >= MAX_FINDINGS_PER_FIELD) break; // the rest would be capped away (capFindings)
   }
@@ -235,7 +309,8 @@ function run(ctx: CheckContext): RawFinding[] {
     if (isFlagged(sl.field.name, span)) continue;
     if (isApproved(ctx, sl)) continue;
     const value = sl.field.text.slice(sl.value.start, sl.value.end);
-    const isSelf = selfMedia(sl);
+    // A value with no name in it (sp20241118, 123): the line claims a source and names none.
+    const isSelf = selfMedia(sl) || !/[\p{Script=Han}]/u.test(value) && !/\.[a-z]{2,}/i.test(value);
     flagged.add(sl.field.name, span);
     out.push({
       field: sl.field.name,
@@ -251,7 +326,13 @@ function run(ctx: CheckContext): RawFinding[] {
   }
 
   // 3. Datelines, bylines and 原标题 in a draft that names no source at all.
-  const attributed = lines.length > 0 || out.some((f) => f.check === 'repost.unacceptable-source' && f.severity === 'block');
+  // A line attributes the draft when it names a source: an approved one, or a name (Han characters) that is not a
+  // bare id (sp20241118) or a link to an unknown site (a spam mirror's 本文来源：某某app下载-www.x.com).
+  const names = (sl: SourceLine) => {
+    const value = sl.field.text.slice(sl.value.start, sl.value.end);
+    return isApproved(ctx, sl) || (/\p{Script=Han}/u.test(value) && !/[a-z0-9-]\.[a-z]{2,}/i.test(value));
+  };
+  const attributed = lines.some(names) || out.some((f) => f.check === 'repost.unacceptable-source' && f.severity === 'block');
   for (const field of ctx.fields) {
     if (field.name === 'sourceUrl') continue;
     const text = field.text;
@@ -295,41 +376,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const repost: CheckDef = {
-  id: 'repost',
-  category: 'repost',
-  severity: 'review',
-  clause: CLAUSE_ATTRIBUTION,
-  description: '转载规范：来源不明或不可接受（来源：网络、朋友圈、自媒体）、电头/署名无来源行、来源不在稿源名单',
-  lists: [MARKERS, APPROVED],
-  examples: {
-    positive: [
-      { draft: '企业参会报名联系人：刘洋\n图片来源于网络', expect: [{ text: '图片来源于网络', severity: 'block' }] },
-      { draft: '古树群是祖辈留下的“风水林”。\n來源：網絡', expect: [{ text: '來源：網絡' }] },
-      { draft: '警方提醒：切勿上当。\n来源 : 网络', expect: [{ text: '来源 : 网络' }] },
-      { draft: '凡是要求先交钱的兼职都是诈骗。\n转自朋友圈', expect: [{ text: '转自朋友圈' }] },
-      { draft: '老街重新焕发活力。\n来源：自媒体“皖南老街志”', expect: [{ text: '来源：自媒体“皖南老街志”' }] },
-      { draft: '本报讯 近日，县公安局经侦大队成功侦破一起案件。', expect: [{ text: '本报讯' }] },
-      { draft: '记者 王晓东\n5月18日是全国助残日。', expect: [{ text: '记者 王晓东' }] },
-      {
-        draft: '原标题：《社区嵌入式服务设施建设全面推进》\n新华社北京3月5日电 在社区“家门口”吃上热乎饭。',
-        expect: [{ text: '原标题：《社区嵌入式服务设施建设全面推进》' }, { text: '新华社北京3月5日电' }],
-      },
-      { draft: '看哭了😭 央视网消息：在青岚乡，有一位90后村医坚守山村8年。', expect: [{ text: '央视网消息' }] },
-      { draft: '人民日报客户端消息，近日，全省乡村振兴现场推进会在我县召开。', expect: [{ text: '人民日报客户端消息' }] },
-      { draft: '据新华社消息，国家出台了一系列稳就业政策措施。', expect: [{ text: '据新华社消息' }] },
-    ],
-    guard: [
-      { draft: '人民网安澜4月9日电（记者 周敏）早上8点半，社区养老服务站已经热闹起来。\n转载自：人民网' },
-      { draft: '新华社北京1月8日电 国家出台了一系列税费优惠政策。记者梳理了其中几项。\n来源：新华社' },
-      { draft: '来源：桐溪县人民政府网站\n编辑：张三' },
-      { draft: '项目资金来源于县级财政和社会资本，来源网络安全专项资金的部分另行核算。' },
-      { draft: '来源：网络安全宣传周组委会' },
-      { draft: '这些谣言大多来源于网络，请市民不信谣、不传谣。' },
-      { draft: '据气象部门消息，未来三天我县以晴热天气为主，请做好防暑降温。' },
-      { draft: '据县气象台消息，今年入汛以来我县降雨量较常年偏多三成。' },
-      { draft: '央视网消息：全国防汛抗旱工作会议在京召开。\n来源：央视网' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the repost family for this screen, computed once and shared by its sub-checks (repost/*.ts). */
+export function repostFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}

@@ -3,8 +3,10 @@
  * 003 第十一条: 不得…泄露国家秘密).
  *
  * - A 密级 (绝密/机密/秘密) followed by ★ (秘密★1年, 绝密★启用前), written as a header (机 密 on its own line,
- *   【机密】), as 机密级, or in a 密级：秘密 line -> block. A bare 秘密 in prose (秘密投票, 商业秘密) is nothing;
- *   a bare 绝密/机密 in prose is an info reminder.
+ *   【机密】, 机密级 as a header), or in a 密级：秘密 line -> block. Not a mark: the word inside a book or law title
+ *   (《保守国家秘密法》), as the tail of a word on a heading (什么是国家秘密？), in a sentence that explains it, or
+ *   机密级 in running prose (a leak-case story). A bare 秘密 in prose (秘密投票, 商业秘密) is nothing; a bare
+ *   绝密/机密/机密级 in prose is an info reminder.
  * - Internal markers (内部资料, 注意保存, 不得外传, 此件不公开…) written as a marker (own line, short bracketed note)
  *   -> block; in running prose -> review, or info where the paragraph is about keeping secrets (严禁泄露内部资料).
  * - Draft-status markers (征求意见稿, 讨论稿, 送审稿) as a marker -> review, unless the post is a public consultation.
@@ -14,14 +16,13 @@
  *   and is dropped (util/words.ts). A bare 内部 is no marker at all (内部控制、内部审计).
  * All words come from the `secret-markers` list (matched on the skeleton: 機 密, 内部\u200B资料 are caught).
  */
-import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from '../core/check';
-import type { Severity } from '../core/types';
-import { sourceOf, tagKind, unguarded } from './util/lists';
-import { MAX_FINDINGS_PER_FIELD, isMarkerPosition, lineAround, capFindings } from './util/text';
-import { crossesWordBoundary } from './util/words';
+import type { CheckContext, FieldContext, ListHit, RawFinding } from '../../core/check';
+import type { Severity } from '../../core/types';
+import { sourceOf, tagKind, unguarded } from './lists';
+import { MAX_FINDINGS_PER_FIELD, isMarkerPosition, lineAround, capFindings } from './text';
+import { crossesWordBoundary } from './words';
 
 const LIST = 'secret-markers';
-const CLAUSE = '001_c25ab7322e23089b.txt 第十一条';
 
 /** How many characters after a 密级 may separate it from ★ (spaces, zero-width, a stray bracket). */
 const STAR_GAP = 3;
@@ -29,7 +30,7 @@ const STARS = '★☆*＊✩✭✮✯⭐';
 /** Words that make a paragraph about keeping secrets rather than a marker left in the draft. */
 const SECRECY_TALK = /保密|泄露|泄密|外泄|涉密|严禁|禁止|防止|违反|教育|培训|意识|宣传|加强.{0,8}管理/;
 /** A post that openly asks for comments on a draft: its 征求意见稿 is public by design. */
-const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
+const CONSULTATION = /公开征求|征求意见的(?:公告|通知)|征求.{0,8}意见|意见反馈|反馈意见|欢迎.{0,6}提出.{0,4}意见/;
 /**
  * A count right after the word (不予公开3件, 不予公开：2条, a table cell 不予公开 | 1): a row of a 政府信息公开
  * annual report or of a statistics table, not a marking on the document.
@@ -51,6 +52,9 @@ function paragraphOf(text: string, pos: number): string {
   return text.slice(start, end);
 }
 
+/** A Han character right before a span: the word continues to the left (国家|秘密). */
+const HAN_BEFORE = /\p{Script=Han}$/u;
+
 function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
   const text = field.text;
   const level = h.entry.term;
@@ -66,7 +70,11 @@ function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
     };
   }
   const next = text[h.end] ?? '';
-  if (next === '级' || isMarkerPosition(text, h, 8)) {
+  const marker = isMarkerPosition(text, h, 8);
+  // 国家秘密、工作秘密 on a heading line name a concept (什么是国家秘密？): a mark stands alone, not after a Han word.
+  const compound = HAN_BEFORE.test(text.slice(Math.max(0, h.start - 1), h.start));
+  const explains = field.context.sentenceHas(h.start, 'definition');
+  if (marker && !compound && !explains) {
     return {
       field: field.name,
       start: h.start,
@@ -77,6 +85,7 @@ function levelFinding(field: FieldContext, h: ListHit): RawFinding | undefined {
     };
   }
   if (level === '秘密') return undefined; // 秘密投票、保守秘密: ordinary prose
+  // 机密级文件 in a leak-case story, 工作单位机密 in a warning: prose about secrets, a reminder at most.
   return {
     field: field.name,
     start: h.start,
@@ -119,6 +128,8 @@ function run(ctx: CheckContext): RawFinding[] {
       const sub = tag === 'draft' ? 'draft' : tag === 'level' || tag === 'level-field' ? 'level' : 'internal';
       if ((count.get(sub) ?? 0) >= MAX_FINDINGS_PER_FIELD) continue;
       if (crossesWordBoundary(field, h)) continue;
+      // Inside a book or law title (《保守国家秘密法》, 《…（征求意见稿）》) the words name a document, they mark nothing.
+      if (field.context.inTitle(h.start, h.end)) continue;
       let f: RawFinding | undefined;
       if (tag === 'level') f = levelFinding(field, h);
       else if (tag === 'level-field') f = levelField(field, h);
@@ -158,41 +169,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const secret: CheckDef = {
-  id: 'secret',
-  category: 'secret',
-  severity: 'block',
-  clause: CLAUSE,
-  description: '涉密与不宜公开标识：密级★标志、密级栏、内部资料/注意保存/不得外传等内部标识、草稿状态',
-  lists: [LIST],
-  examples: {
-    positive: [
-      { draft: '县教研室编制的2025年中考模拟试卷（绝密★启用前）已下发各校', expect: [{ text: '绝密', severity: 'block' }] },
-      { draft: '秘密★1年\n近日，新能源产业园二期项目完成土地摘牌。', expect: [{ text: '秘密★' }] },
-      { draft: '机 密\n#安澜警方# 【发布虚假信息实施诈骗，5人落网】', expect: [{ text: '机 密' }] },
-      { draft: '內部資料\n4月18日，桐溪县召开2025年台商台胞座谈会。', expect: [{ text: '內部資料' }] },
-      { draft: '会上还对典型问题进行了点名通报（通报内容不得\u200B外传）。', expect: [{ text: '不得\u200B外传' }] },
-      { draft: '会议强调，作风建设永远在路上。\n内部文件 请勿转发', expect: [{ text: '内部文件' }, { text: '请勿转发' }] },
-      { draft: '密级：机密\n关于做好防汛工作的通知', expect: [{ text: '密级：机密' }] },
-      { draft: '讨论稿\n关于推进老旧小区改造的实施方案', expect: [{ text: '讨论稿', severity: 'review' }] },
-      { draft: '县财政局关于2025年预算调整情况的说明（此件不予公开）', expect: [{ text: '此件不予公开', severity: 'block' }] },
-      { draft: '公开属性：不予公开\n关于做好2025年防汛工作的通知', expect: [{ text: '不予公开', severity: 'block' }] },
-    ],
-    guard: [
-      { draft: '温馨提示\n请注意保存好购物小票。', note: 'a short line that runs on into a sentence is advice, not a marker' },
-      { draft: '出行期间请注意保管好个人财物。' },
-      { draft: '选举大会现场设立秘密写票处，选民在秘密写票处填写选票后投入票箱，采取无记名投票方式。' },
-      { draft: '税务机关依法为纳税人的商业秘密和个人隐私保密。' },
-      { draft: '经查证属实的将给予奖励，并严格为举报人保密。' },
-      { draft: '关于公开征求《安澜市养犬管理办法（征求意见稿）》意见的公告\n欢迎社会各界提出意见建议。' },
-      { draft: '保密教育培训中强调，严禁将内部资料带离办公场所，严防失泄密。' },
-      { draft: '这是一个藏了三十年的秘密，直到今天才被揭开。' },
-      { draft: '建立健全内部控制制度，定期开展内部审计，确保财政资金安全规范使用。', note: 'a bare 内部 is no marker' },
-      { draft: '游览小贴士：\n村内部分古民居仍有村民居住，参观时请勿擅自进入。', note: '村内|部分: 内部 across a word boundary' },
-      { draft: '全年共收到政府信息公开申请47件。其中，予以公开29件，部分公开6件，不予公开3件（涉及商业秘密1件），本机关不掌握相关政府信息9件。', note: 'disclosure-report statistics' },
-      { draft: '二、依申请公开情况\n不予公开 3件\n部分公开 6件', note: 'a statistics row on its own line' },
-      { draft: '公司拟非公开发行股票，募集资金用于新建生产线项目，并非公开招标采购。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the secret family for this screen, computed once and shared by its sub-checks (secret/*.ts). */
+export function secretFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}

@@ -7,18 +7,17 @@
  * (340104********1234, 138****5678) is already de-identified and passes. Context words (身份证、卡号、护照…),
  * webmail domains and the legal-disclosure words come from the `pii-context` list.
  */
-import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
-import { toOriginal, type NormText } from '../core/normalize';
-import { matchAllOriginal } from '../core/spans';
-import type { Severity } from '../core/types';
-import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from './util/checksum';
-import { hitsTagged, hostMatches, sourceOf, termsTagged } from './util/lists';
-import { COMPOUND_SURNAMES, SURNAME_CHARS } from './util/surnames';
-import { findUrls } from './util/urls';
-import { MAX_FINDINGS_PER_FIELD, capFindings, sentenceAround, type Span } from './util/text';
+import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
+import { toOriginal, type NormText } from '../../core/normalize';
+import { matchAllOriginal } from '../../core/spans';
+import type { Severity } from '../../core/types';
+import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from './checksum';
+import { hitsTagged, hostMatches, sourceOf, termsTagged } from './lists';
+import { COMPOUND_SURNAMES, SURNAME_CHARS } from './surnames';
+import { findUrls } from './urls';
+import { MAX_FINDINGS_PER_FIELD, capFindings, sentenceAround, type Span } from './text';
 
 const LIST = 'pii-context';
-const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
 /** How far before a number a context word may stand (rules.md 1.2: "within 10 chars"; colons and labels need a little more). */
 const CONTEXT_WINDOW = 14;
 /** Longest digit token read as one number; longer runs are tables or codes, not one identifier. */
@@ -416,37 +415,10 @@ function run(checkCtx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const pii: CheckDef = {
-  id: 'pii',
-  category: 'pii',
-  severity: 'block',
-  clause: CLAUSE,
-  description: '个人信息未脱敏：身份证号、手机号、银行卡号、护照/通行证号、个人邮箱、门牌级住址、依法应隐去的姓名',
-  lists: [LIST],
-  examples: {
-    positive: [
-      { draft: '联系人：刘洋，手机：13956412876', expect: [{ text: '13956412876', severity: 'block' }] },
-      { draft: '王桂兰，身份证号341502195304126625，保障类别：城市低保', expect: [{ text: '341502195304126625' }] },
-      { draft: '嫌疑人周某（身份证号：３４１５２２１９９２０６１７３３１７）', expect: [{ text: '３４１５２２１９９２０６１７３３１７' }], note: 'full-width digits' },
-      { draft: '包内名片上的电话是158-5641-3320，请失主认领', expect: [{ text: '158-5641-3320' }] },
-      { draft: '请拨打+86 139 5641 2876联系', expect: [{ text: '86 139 5641 2876' }] },
-      { draft: '社保卡金融账户（原二代卡卡号）：6217 0023 1456 0871 433', expect: [{ text: '6217 0023 1456 0871 433' }] },
-      { draft: '报名请发送至陈老师的邮箱chenxi0917@qq.com。', expect: [{ text: 'chenxi0917@qq.com' }] },
-      { draft: '住址：凤岭镇兴华路18号3栋402室，保障类别：城市低保', expect: [{ text: '兴华路18号3栋402室' }] },
-      { draft: '持护照（号码E12345678）入境', expect: [{ text: 'E12345678' }] },
-      { draft: '失信被执行人：赵某军，身份证号341522197803152013', expect: [{ text: '341522197803152013', severity: 'review' }], note: 'legal disclosure stays review' },
-      { draft: '受害人张小明（男，13岁）系未成年人，目前已脱离危险。', expect: [{ text: '张小明' }] },
-    ],
-    guard: [
-      { draft: '认证页面仅显示证件号码前六位和后四位，如“340104********1234”。' },
-      { draft: '一等奖获得者：周先生（138****5678）、李同学（139****0215）、陈女士（手机尾号6632）。' },
-      { draft: '咨询电话：0564-3371234；政务服务便民热线：12345；客服热线400-820-8820；报警请拨打110。' },
-      { draft: '安澜某建材有限公司，统一社会信用代码91341522MA2N4K7Q3T，执行标的67万元。' },
-      { draft: '投稿邮箱txwl2025@tongxi.gov.cn，邮件主题注明“征文+作者姓名”。' },
-      { draft: '报名地点：人民路18号政务服务中心2号楼301室。' },
-      { draft: '商品链接 https://item.taobao.com/item.htm?id=738215604417' },
-      { draft: '全县生产总值186.3亿元，同比增长6.8%，订单编号20250319。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the pii family for this screen, computed once and shared by its sub-checks (pii/*.ts). */
+export function piiFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}

@@ -6,16 +6,15 @@
  * whole draft (rules.md 6). A link to an e-commerce page (`ad-domains`, body or the 原文链接 field) is a finding
  * on its own.
  */
-import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
-import { matchAllOriginal } from '../core/spans';
-import type { Severity } from '../core/types';
-import { hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './util/lists';
-import { capFindings } from './util/text';
-import { findUrls } from './util/urls';
+import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
+import { matchAllOriginal } from '../../core/spans';
+import type { Severity } from '../../core/types';
+import { hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './lists';
+import { capFindings } from './text';
+import { findUrls } from './urls';
 
 const SIGNALS = 'ad-signals';
 const DOMAINS = 'ad-domains';
-const CLAUSE = '000_0077cba45e8101c3.txt 第十五条';
 
 /** rules.md 6: total score >= 3 is a probable soft ad (review), >= 5 a certain one (block). */
 const REVIEW_SCORE = 3;
@@ -67,6 +66,9 @@ const LABEL: Record<string, string> = {
   absolute: '广告法绝对化用语',
   link: '商业链接',
 };
+
+/** Signal kinds a procurement or fee notice states as facts. */
+const PRICE_KINDS = new Set(['price', 'salesprice', 'discount']);
 
 function listSignals(field: FieldContext, ctx: CheckContext): Signal[] {
   const source = sourceOf(ctx, SIGNALS);
@@ -138,12 +140,23 @@ function run(ctx: CheckContext): RawFinding[] {
   for (const field of ctx.fields) {
     out.push(...linkFindings(field, ctx, signals));
     if (field.name === 'sourceUrl') continue;
-    const sig = [...listSignals(field, ctx), ...patternSignals(field)];
+    const cx = field.context;
+    // Mention is not use: ad copy quoted to explain the 广告法 or to report a case (“不得使用‘第一品牌’”) advertises
+    // nothing, and a price in a procurement or fee notice (预算金额 98 万元, 收费标准 20元/人) sells nothing.
+    const sig = [...listSignals(field, ctx), ...patternSignals(field)].filter((x) => {
+      if ((PRICE_KINDS.has(x.kind)) && cx.sentenceHas(x.start, 'procurement')) return false;
+      const quoted = cx.inQuote(x.start, x.end) || cx.inTitle(x.start, x.end);
+      return !(quoted && cx.sentenceHas(x.start, 'warning', 'enforcement', 'definition'));
+    });
     // A span matched both as a list phrase and as a pattern counts once (the longer one).
     sig.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const s of sig) {
       const last = signals[signals.length - 1];
-      if (last && last.field === s.field && last.start <= s.start && s.end <= last.end) continue;
+      // Contained: the longer span stands for both, at the stronger weight (秒杀价9.9元 carries 秒杀价's weight).
+      if (last && last.field === s.field && last.start <= s.start && s.end <= last.end) {
+        if (last.kind === s.kind) last.weight = Math.max(last.weight, s.weight);
+        continue;
+      }
       signals.push(s);
     }
   }
@@ -180,39 +193,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const ad: CheckDef = {
-  id: 'ad',
-  category: 'ad',
-  severity: 'review',
-  clause: CLAUSE,
-  description: '商业广告与软文：电商链接、淘口令、购买号召、促销价格、联系方式诱导等信号组合计分',
-  lists: [SIGNALS, DOMAINS],
-  examples: {
-    positive: [
-      { draft: '两日游套餐含客栈住宿一晚、双人早餐，套餐价368元/2人，名额有限，私信下单即可锁定房源！', expect: [{ text: '私信下单' }] },
-      { draft: '“春茶尝鲜装”，250克装仅需98元，视频左下角扫码购买，全国包邮！', expect: [{ text: '仅需98元' }, { text: '扫码购买' }, { text: '包邮' }] },
-      { draft: '可通过以下链接购买：https://u.jd.com/Kx9mQ2a', expect: [{ text: 'https://u.jd.com/Kx9mQ2a', severity: 'block' }] },
-      {
-        draft: { sourceUrl: 'https://item.taobao.com/item.htm?id=738215604417', body: '错过直播的网友，点击文末“阅读原文”即可进入店铺下单。' },
-        expect: [{ text: 'https://item.taobao.com/item.htm?id=738215604417', field: 'sourceUrl' }, { text: '下单' }],
-      },
-      { draft: '直播期间下单的前100名网友可领取无门槛优\u200B惠券，整点还有限时抢购环节，好货不等人！', expect: [{ text: '下单' }, { text: '优\u200B惠券' }, { text: '限时抢购' }] },
-      { draft: '老街文创馆推出冰箱贴和帆布包，限時搶購，售完即止！', expect: [{ text: '限時搶購' }] },
-      { draft: { digest: '桐溪板鸭，全国板鸭第一品牌', body: '逢年过节，一只板鸭是馈赠亲友最好的选择。现面向全国招商加盟。' }, expect: [{ text: '第一品牌', field: 'digest' }, { text: '招商加盟' }] },
-      { draft: '复制这段描述￥AbC1234XyZ￥后打开手机淘宝即可下单', expect: [{ text: '￥AbC1234XyZ￥' }] },
-      { draft: '土蜂蜜旗舰店开业啦！结算时输入优惠码WGFM88享受开业优惠，点击下单即可。', expect: [{ text: '优惠码WGFM88' }, { text: '点击下单' }] },
-    ],
-    guard: [
-      { draft: '县人社局开展免费电工技能培训，名额有限，先到先得，报名请到县就业服务中心。' },
-      { draft: '经市发展改革委核定，游泳馆收费标准为：成人20元/人·次，老年人享受半价优惠，儿童免费。' },
-      { draft: '市政府发放政府消费券，市民可通过云闪付领取，满200元可抵扣50元，先到先得。' },
-      { draft: '第一季度全区实现地区生产总值186.3亿元，增速居全市第一。' },
-      { draft: '求职者可扫码报名，月薪5000—8000元，包吃住，缴纳五险一金。' },
-      { draft: '家长可扫码预约，接种费用由财政承担，个人无需支付任何费用。' },
-      { draft: '预计最高气温37℃，这是今年第一个高温橙色预警。' },
-      { draft: '符合条件的小微企业可享受税费优惠政策，扫码即可在线申请补贴，咨询电话0550-4017720。' },
-      { draft: '政府消费券每张可抵扣50元，领取后凭券码到指定商户核销，先到先得。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the ad family for this screen, computed once and shared by its sub-checks (ad/*.ts). */
+export function adFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}

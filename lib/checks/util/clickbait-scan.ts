@@ -11,14 +11,13 @@
  * - A phrase must be a word of the text: 必看 in 务必|看管 matches across a word boundary and is dropped
  *   (util/words.ts).
  */
-import type { CheckContext, CheckDef, FieldContext, RawFinding } from '../core/check';
-import { matchAllOriginal } from '../core/spans';
-import { sourceOf, tagKind, tagWeight, unguarded } from './util/lists';
-import { capFindings, type Span } from './util/text';
-import { crossesWordBoundary } from './util/words';
+import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
+import { matchAllOriginal } from '../../core/spans';
+import { sourceOf, tagKind, tagWeight, unguarded } from './lists';
+import { capFindings, type Span } from './text';
+import { crossesWordBoundary } from './words';
 
 const LIST = 'clickbait-phrases';
-const CLAUSE = '003_54205cdec66d062b.txt 第十一条';
 
 /** rules.md 7: a field scoring >= 3 is flagged (review). */
 const THRESHOLD = 3;
@@ -133,37 +132,10 @@ function run(ctx: CheckContext): RawFinding[] {
   return capFindings(out);
 }
 
-export const clickbait: CheckDef = {
-  id: 'clickbait',
-  category: 'clickbait',
-  severity: 'review',
-  clause: CLAUSE,
-  description: '标题党与不当语气：震惊、速看、99%的人都不知道、不转不是中国人、小编卖萌、求转发等，标题加权计分',
-  lists: [LIST],
-  examples: {
-    positive: [
-      { draft: '赶紧转给家人！近期有不法分子冒充社保局工作人员实施诈骗。', expect: [{ text: '赶紧转给' }] },
-      { draft: { title: '惊呆了！这个小山村藏着百年古树群', body: '在桐溪县凤岭镇柳塘村，有一片古树群。' }, expect: [{ text: '惊呆了', field: 'title' }] },
-      { draft: { title: '医保报销这些细节，99%的人都不知道！', body: '今天为大家梳理几个高频问题。' }, expect: [{ text: '99%的人都不知道', field: 'title' }] },
-      { draft: '速\u200B看！五一假期出行提醒来了', expect: [{ text: '速\u200B看' }] },
-      { draft: '震驚！男子轻信“稳赚”平台，半年输光60万……', expect: [{ text: '震驚' }] },
-      { draft: '祖国76岁生日快乐！不转不是中国人！', expect: [{ text: '不转不是中国人' }] },
-      { draft: '９９％的人都不知道，老街的青石板路下面还藏着一条暗渠！', expect: [{ text: '９９％的人都不知道' }] },
-      { draft: { title: '竟然是这样？？', body: '今天说说社保卡。' }, expect: [{ text: '竟然是', field: 'title' }] },
-      { draft: '#梧冈交通# 【刚刚！！！县城公交3路、8路线路有调整】因管网施工，3路车临时绕行建设路。', expect: [{ text: '刚刚！！！' }], note: 'a Weibo 【】 headline is the title' },
-      { draft: '家人们，今晚7点半，副县长带着咱们的山货来直播间啦！', expect: [{ text: '家人们' }] },
-      { draft: '宝子们，这些“彩色药丸”千万别碰！', expect: [{ text: '宝子们' }] },
-    ],
-    guard: [
-      { draft: '南京大屠杀惨案震惊中外，我们要铭记历史、缅怀先烈。' },
-      { draft: '第一季度全区地区生产总值同比增长6.8%，重点项目开工率达99%。' },
-      { draft: { title: '关于开展2025年度养老保险待遇资格认证的通知', body: '请符合条件的人员在规定时间内完成认证。' } },
-      { draft: '请加快推进项目建设，迅速看齐先进地区。' },
-      { draft: { title: '高温橙色预警！', body: '预计未来3天最高气温将达37℃以上。' } },
-      { draft: '暑期中小学生放假在家，请各位家长务必看管好自家孩子，不私自下水游泳。', note: '务必|看管 contains 必看 across a word boundary' },
-      { draft: '春节期间，在外务工人员陆续返乡与家人们团聚，父老乡亲们其乐融融。', note: '家人们 not addressing the reader' },
-      { draft: '#梧冈天气# 【高温橙色预警！】预计未来3天最高气温将达37℃以上，请注意防暑。' },
-    ],
-  },
-  run,
-};
+const memo = new WeakMap<CheckContext, RawFinding[]>();
+/** Every finding of the clickbait family for this screen, computed once and shared by its sub-checks (clickbait/*.ts). */
+export function clickbaitFindings(ctx: CheckContext): RawFinding[] {
+  let found = memo.get(ctx);
+  if (!found) memo.set(ctx, (found = run(ctx)));
+  return found;
+}
