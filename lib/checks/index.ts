@@ -12,7 +12,7 @@ import { pii } from './pii';
 import { repost } from './repost';
 import { secret } from './secret';
 import { sensitiveCheck } from './sensitive';
-import { wordingCheck } from './wording';
+import { WORDING_CHECKS } from './wording';
 
 export const CHECKS: readonly CheckDef[] = [
   pii,
@@ -22,6 +22,6 @@ export const CHECKS: readonly CheckDef[] = [
   secret,
   clickbait,
   sensitiveCheck,
-  wordingCheck,
+  ...WORDING_CHECKS,
   adminLists,
 ];

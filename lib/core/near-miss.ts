@@ -15,7 +15,7 @@
  *
  * Two guards keep ordinary text clean:
  * - the first and last character of the target must be matched as they are (an edit at an edge is usually a
- *   different phrase: 中国特色社会主义道路 vs …制度);
+ *   different phrase: 中国特色社会主义道路 vs …制度), except where `openEnd` says the phrase ends at a break;
  * - `legit` phrases (the targets themselves and allowed sibling forms such as 全面建设小康社会) found verbatim
  *   "explain" a candidate that contains them with at most k extra characters, and suppress it.
  *
@@ -36,6 +36,11 @@ export interface NearMissHit {
 export interface NearMissOptions {
   /** Edits tolerated for a target of the given length (0 = exact only, never a near miss). */
   maxEdits?: (length: number) => number;
+  /**
+   * Where the target's last character may itself be the mistyped one: true when the text at `end` shows the phrase
+   * ends there (a clause break, say), so 富强民主文明和协， is a near miss while 社会主义核心价值体|系 is another phrase.
+   */
+  openEnd?: (text: string, end: number) => boolean;
 }
 
 /** Default: targets under 6 characters are too close to ordinary words; 6–9 allow one edit, 10+ two. */
@@ -126,7 +131,10 @@ export class NearMissIndex {
   private scratchD = new Int32Array(0);
   private scratchO = new Int32Array(0);
 
-  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Automaton | undefined) {
+  private readonly openEnd: ((text: string, end: number) => boolean) | undefined;
+
+  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Automaton | undefined, openEnd?: (text: string, end: number) => boolean) {
+    this.openEnd = openEnd;
     this.targets = targets;
     this.anchors = anchors;
     this.anchorRefs = anchorRefs;
@@ -178,6 +186,7 @@ export class NearMissIndex {
       Automaton.build(pieces),
       pieceRefs.map((r) => Int32Array.from(r)),
       legitSet.length ? Automaton.build(legitSet) : undefined,
+      opts.openEnd,
     );
   }
 
@@ -274,7 +283,7 @@ export class NearMissIndex {
     let bestOff = INF;
     for (let j = 1; j <= w; j++) {
       const dist = d[last + j];
-      if (dist > k || text.charCodeAt(from + j - 1) !== p.charCodeAt(m - 1)) continue;
+      if (dist > k || !this.endOk(text, origin[last + j] + from, from + j, p)) continue;
       const off = Math.abs(j - origin[last + j] - m);
       if (dist < bestD || (dist === bestD && off < bestOff)) {
         bestD = dist;
@@ -286,8 +295,14 @@ export class NearMissIndex {
     const start = from + origin[last + bestJ];
     const end = from + bestJ;
     // Edges as they are: an edit at the first or last character is usually another phrase, not a typo.
-    if (text.charCodeAt(start) !== p.charCodeAt(0) || text.charCodeAt(end - 1) !== p.charCodeAt(m - 1)) return undefined;
+    if (text.charCodeAt(start) !== p.charCodeAt(0) || !this.endOk(text, start, end, p)) return undefined;
     return { target: ti, start, end, distance: bestD };
+  }
+
+  /** The last character as it is, or mistyped in place (same length: a shorter span is a legit shorter form). */
+  private endOk(text: string, start: number, end: number, p: string): boolean {
+    if (text.charCodeAt(end - 1) === p.charCodeAt(p.length - 1)) return true;
+    return end - start === p.length && (this.openEnd?.(text, end) ?? false);
   }
 
   /** Drops candidates that are a legit phrase found verbatim plus at most k characters around or inside it. */

@@ -17,7 +17,7 @@ describe('check registry', () => {
     expect(CHECKS.length).toBeGreaterThan(0);
     const ids = CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/); // sub-checks: wording.formulation
   });
 
   for (const check of CHECKS) {
