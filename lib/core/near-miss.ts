@@ -40,7 +40,7 @@ export interface NearMissOptions {
    * Where the target's last character may itself be the mistyped one: true when the text at `end` shows the phrase
    * ends there (a clause break, say), so 富强民主文明和协， is a near miss while 社会主义核心价值体|系 is another phrase.
    */
-  openEnd?: (text: string, end: number) => boolean;
+  openEnd?: (text: string, end: number, target: number) => boolean;
 }
 
 /** Default: targets under 6 characters are too close to ordinary words; 6–9 allow one edit, 10+ two. */
@@ -131,9 +131,9 @@ export class NearMissIndex {
   private scratchD = new Int32Array(0);
   private scratchO = new Int32Array(0);
 
-  private readonly openEnd: ((text: string, end: number) => boolean) | undefined;
+  private readonly openEnd: ((text: string, end: number, target: number) => boolean) | undefined;
 
-  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Automaton | undefined, openEnd?: (text: string, end: number) => boolean) {
+  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Automaton | undefined, openEnd?: (text: string, end: number, target: number) => boolean) {
     this.openEnd = openEnd;
     this.targets = targets;
     this.anchors = anchors;
@@ -283,7 +283,7 @@ export class NearMissIndex {
     let bestOff = INF;
     for (let j = 1; j <= w; j++) {
       const dist = d[last + j];
-      if (dist > k || !this.endOk(text, origin[last + j] + from, from + j, p)) continue;
+      if (dist > k || !this.endOk(text, origin[last + j] + from, from + j, ti)) continue;
       const off = Math.abs(j - origin[last + j] - m);
       if (dist < bestD || (dist === bestD && off < bestOff)) {
         bestD = dist;
@@ -295,14 +295,15 @@ export class NearMissIndex {
     const start = from + origin[last + bestJ];
     const end = from + bestJ;
     // Edges as they are: an edit at the first or last character is usually another phrase, not a typo.
-    if (text.charCodeAt(start) !== p.charCodeAt(0) || !this.endOk(text, start, end, p)) return undefined;
+    if (text.charCodeAt(start) !== p.charCodeAt(0) || !this.endOk(text, start, end, ti)) return undefined;
     return { target: ti, start, end, distance: bestD };
   }
 
   /** The last character as it is, or mistyped in place (same length: a shorter span is a legit shorter form). */
-  private endOk(text: string, start: number, end: number, p: string): boolean {
+  private endOk(text: string, start: number, end: number, ti: number): boolean {
+    const p = this.targets[ti].text;
     if (text.charCodeAt(end - 1) === p.charCodeAt(p.length - 1)) return true;
-    return end - start === p.length && (this.openEnd?.(text, end) ?? false);
+    return end - start === p.length && (this.openEnd?.(text, end, ti) ?? false);
   }
 
   /** Drops candidates that are a legit phrase found verbatim plus at most k characters around or inside it. */

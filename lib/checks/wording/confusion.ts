@@ -9,6 +9,7 @@ import { listSource } from '../../core/ruleset';
 import { capFindings } from '../util/text';
 import { crossesWordBoundary } from '../util/words';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isQuotedMention } from './util/mention';
 import { cuesSayWrong, parseCues, surroundings } from './util/cues';
 
 export const CONFUSION_LIST = 'confusion';
@@ -22,7 +23,7 @@ function run(ctx: CheckContext): RawFinding[] {
     for (const hit of field.hits(list.id)) {
       const { entry } = hit;
       if (!entry.replacement || entry.tag === 'allow') continue;
-      if (crossesWordBoundary(field, hit)) continue;
+      if (crossesWordBoundary(field, hit) || isQuotedMention(field.text, hit.start, hit.end)) continue;
       if (!cuesSayWrong(parseCues(entry.context), surroundings(field.text, hit.start, hit.end, fieldFolded))) continue;
       const meaning = entry.note?.replace(/^\[[^\]]*\]\s*/, '') ?? '';
       out.push({

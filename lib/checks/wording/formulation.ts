@@ -32,12 +32,17 @@ function compile(list: WordList): Compiled {
   if (c) return c;
   const targets = list.entries.filter((e) => e.tag === 'canonical');
   const legit = list.entries.filter((e) => e.tag === 'canonical' || e.tag === 'legit').map((e) => readingForm(e.term));
-  const openEnd = (text: string, end: number) => end >= text.length || PHRASE_END.test(text[end]);
+  // A mistyped last character (富强、民主、文明、和协，) is read as a typo only for slogans and theory names: an
+  // institution's last character varies legitimately (人力资源和社会保障局／厅／类).
+  const openEnd = (text: string, end: number, t: number) =>
+    !INSTITUTION.test(targets[t].note ?? '') && (end >= text.length || PHRASE_END.test(text[end]));
   c = { index: NearMissIndex.build(targets.map((e) => readingForm(e.term)), legit, { openEnd }), targets };
   compiled.set(list, c);
   return c;
 }
 
+/** Notes of institution names (see the list header). */
+const INSTITUTION = /^\[(GWY23|ZYJG)\]/;
 const NUMERAL = /[0-9〇零一二三四五六七八九十百千万两]/;
 
 /** Characters in one string and not the other (multiset difference, both ways). */

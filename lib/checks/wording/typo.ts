@@ -7,6 +7,7 @@ import type { CheckContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { hitSeverity, listHitFinding, reportableHits } from '../list-hits';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isQuotedMention } from './util/mention';
 
 export const TYPOS_LIST = 'typos';
 
@@ -16,6 +17,7 @@ function run(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
     for (const hit of reportableHits(field, [TYPOS_LIST])) {
+      if (isQuotedMention(field.text, hit.start, hit.end)) continue;
       const severity = hitSeverity(field, hit);
       const r = hit.entry.replacement ?? '';
       const message =

@@ -8,6 +8,7 @@ import { defineCheck } from '../../core/check';
 import { listHitFinding, reportableHits } from '../list-hits';
 import { crossesWordBoundary } from '../util/words';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isQuotedMention } from './util/mention';
 
 export const VARIANTS_LIST = 'variants';
 
@@ -17,7 +18,7 @@ function run(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
     for (const hit of reportableHits(field, [VARIANTS_LIST])) {
-      if (crossesWordBoundary(field, hit)) continue;
+      if (crossesWordBoundary(field, hit) || isQuotedMention(field.text, hit.start, hit.end)) continue;
       const r = hit.entry.replacement ?? '';
       const severity = hit.entry.severity ?? list.severity;
       const message = `「${field.text.slice(hit.start, hit.end)}」是异形词的非推荐词形，按《第一批异形词整理表》应写作「${r}」。`;

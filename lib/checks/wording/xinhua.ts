@@ -16,6 +16,7 @@ import { hitSeverity, isInstruction, listHitFinding, reportableHits, splitAltern
 import { crossesWordBoundary } from '../util/words';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { cuesSayWrong, parseCues, surroundings } from './util/cues';
+import { isQuotedMention } from './util/mention';
 
 export const WORDING_LIST = 'wording';
 /** Wording lists other sub-checks read themselves; every other list of category wording is screened here. */
@@ -59,6 +60,7 @@ function run(ctx: CheckContext): RawFinding[] {
   for (const field of ctx.fields) {
     for (const hit of reportableHits(field, ids, { quotes: true })) {
       if (needsBoundary(hit) && crossesWordBoundary(field, hit)) continue;
+      if (isQuotedMention(field.text, hit.start, hit.end)) continue;
       const severity = severityOf(field, hit);
       if (!severity) continue;
       const f = listHitFinding(field, hit, { severity, message: message(hit, severity), check: 'wording.xinhua', fix: true });
@@ -85,6 +87,7 @@ export const xinhua = defineCheck({
       { draft: '两队在决赛中ＰＫ，观众热情高涨。', expect: [{ text: 'ＰＫ', severity: 'review' }], note: 'full-width Latin' },
       { draft: '两岸企业家座谈会上，台湾嘉宾谈到中台合作前景。', expect: [{ text: '中台合作', severity: 'block' }] },
       { draft: '澳门特区代表团来访，双方回顾了中澳两地多年的交往。', expect: [{ text: '中澳两地', severity: 'block' }] },
+      { draft: '来自台湾国立东华大学的教授介绍了台湾青年创业情况。', expect: [{ text: '国立', severity: 'block' }] },
     ],
     guard: [
       { draft: '我县获评国家级生态示范区，国家发展改革委予以通报表扬。' },
@@ -96,6 +99,7 @@ export const xinhua = defineCheck({
       { draft: '请下载APK安装包，NB-IoT水表已全面覆盖；妈妈的味道最难忘。' },
       { draft: '中澳自由贸易协定生效后，我县牛肉进口增长；澳大利亚客商表示中澳合作前景广阔。', note: '中澳 = China–Australia' },
       { draft: '县大数据中心建设数据中台，业务中台合作厂商已进场；市场集中台账已建立。', note: '中台 = middle platform' },
+      { draft: '《广告法》规定，广告不得使用“国家级”“最佳”等用语，商家宣传产品时要注意。', note: 'mention in an explainer' },
     ],
   },
   run,
