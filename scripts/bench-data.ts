@@ -65,5 +65,9 @@ export function adversarialInputs(): { name: string; text: string }[] {
     { name: 'many stars', text: fill('★') },
     { name: 'digits + spaces', text: fill('138 0013 8000 ') },
     { name: 'url-ish', text: fill('http://a.b/') },
+    // Wording checks: near misses of a formulation everywhere, doubled words and confusion-set words with their cues.
+    { name: 'formulation near misses', text: fill('社会主义社会主意核心价值观以习近平为核心的党中央中国特色社会主义') },
+    { name: 'doubled words', text: fill('局长局长是不是不的的就就研究研究') },
+    { name: 'confusion words', text: fill('登陆网站形势多样截止6月处予罚款') },
   ];
 }

@@ -334,25 +334,33 @@ export class NearMissIndex {
 }
 
 /**
- * Of overlapping candidates keep the fewest edits, then the earliest; output sorted by start. Linear after the
- * sort: one-edit hits are thinned left to right, then two-edit hits are merged against them with two pointers.
+ * Of overlapping candidates keep the fewest edits, then the longest (the fullest formulation around the typo:
+ * 习近平新时代中国特色社会主义思想 rather than its part 新时代中国特色社会主义), then the earliest. Candidates are clustered by
+ * overlap first so the choice stays local; a pathological cluster (over MAX_CLUSTER) is thinned left to right.
  */
+const MAX_CLUSTER = 64;
 function pick(hits: NearMissHit[]): NearMissHit[] {
   if (hits.length < 2) return hits;
-  const byStart = (a: NearMissHit, b: NearMissHit) => a.start - b.start || a.end - b.end;
-  const thin = (hs: NearMissHit[]) => {
-    const out: NearMissHit[] = [];
-    for (const h of hs.sort(byStart)) if (!out.length || out[out.length - 1].end <= h.start) out.push(h);
-    return out;
+  const sorted = [...hits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: NearMissHit[] = [];
+  let cluster: NearMissHit[] = [];
+  let reach = -1;
+  const flush = () => {
+    if (cluster.length > MAX_CLUSTER) {
+      for (const h of cluster) if (!kept.length || kept[kept.length - 1].end <= h.start) kept.push(h);
+    } else {
+      const chosen: NearMissHit[] = [];
+      const order = [...cluster].sort((a, b) => a.distance - b.distance || b.end - b.start - (a.end - a.start) || a.start - b.start);
+      for (const h of order) if (!chosen.some((c) => c.start < h.end && h.start < c.end)) chosen.push(h);
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
   };
-  const one = thin(hits.filter((h) => h.distance === 1));
-  const two = thin(hits.filter((h) => h.distance !== 1));
-  const kept: NearMissHit[] = [...one];
-  let i = 0;
-  for (const h of two) {
-    while (i < one.length && one[i].end <= h.start) i++;
-    if (i < one.length && one[i].start < h.end) continue;
-    kept.push(h);
+  for (const h of sorted) {
+    if (cluster.length && h.start >= reach) flush();
+    cluster.push(h);
+    reach = Math.max(reach, h.end);
   }
-  return kept.sort(byStart);
+  flush();
+  return kept;
 }

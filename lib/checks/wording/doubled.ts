@@ -1,5 +1,5 @@
 /**
- * 词语重复 (wording.doubled): a word of two to four characters written twice in a row (局长局长, 引导引导) or a
+ * 词语重复 (wording.doubled): a word of two to eight characters written twice in a row (局长局长, 引导引导) or a
  * function character doubled (的的, 就就) is almost always a slip of the keyboard or of copy and paste.
  *
  * Not reported: legitimate reduplication listed in wordlists/doubled.tsv (研究研究, 雪白雪白, 欢迎欢迎), and by rule
@@ -22,6 +22,8 @@ const SOURCE = '词语重复表（现代汉语重叠式规则）';
 const HAN = /\p{Script=Han}/u;
 const isHan = (t: string, i: number) => i >= 0 && i < t.length && HAN.test(t[i]);
 const NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
+/** Longest unit looked at: a name or title pasted twice (防汛抗旱指挥部防汛抗旱指挥部). */
+const MAX_UNIT = 8;
 
 interface Sets {
   allow: Set<string>;
@@ -73,7 +75,7 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
     if (!isHan(t, i)) continue;
     let advanced = false;
-    for (let len = 2; len <= 4 && !advanced; len++) {
+    for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
       if (i + 2 * len > t.length) break;
       let same = true;
       for (let k = 0; k < len && same; k++) same = t[i + k] === t[i + len + k] && isHan(t, i + k);

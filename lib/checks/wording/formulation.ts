@@ -41,6 +41,8 @@ function compile(list: WordList): Compiled {
   return c;
 }
 
+/** Quotation marks a formulation may open or close with. */
+const DROPPED_EDGE = new Set(['“', '”', '‘', '’', '「', '」']);
 /** Notes of institution names (see the list header). */
 const INSTITUTION = /^\[(GWY23|ZYJG)\]/;
 const NUMERAL = /[0-9〇零一二三四五六七八九十百千万两]/;
@@ -64,7 +66,12 @@ function nearMisses(field: FieldContext, list: WordList): RawFinding[] {
     if (BARRIERS.test(span)) continue;
     if (hit.distance === 2 && span.length === target.length + 2) continue;
     if (differing(span, target).some((ch) => NUMERAL.test(ch))) continue;
-    const { start, end } = viewToOriginal(view, hit.start, hit.end);
+    let { start, end } = viewToOriginal(view, hit.start, hit.end);
+    // The view ignores quotation marks; where the formulation opens or closes with one that the text has just
+    // outside the span, the span takes it in, so the one-click fix does not double it (做到“两个维户” -> 做到“两个维护”).
+    const term = entry.term;
+    if (DROPPED_EDGE.has(term[0]) && field.text[start - 1] === term[0]) start--;
+    if (DROPPED_EDGE.has(term[term.length - 1]) && field.text[end] === term[term.length - 1]) end++;
     out.push({
       field: field.name,
       start,

@@ -18,6 +18,8 @@ const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': 
 const HAN = /\p{Script=Han}/u;
 /** Per paragraph at most this many open marks are tracked (a pasted megabyte of （ stays linear). */
 const MAX_DEPTH = 64;
+/** Reminders per field: past this many unpaired marks the text is a table or a paste, and one more row helps nobody. */
+const MAX_UNPAIRED = 10;
 
 function unpaired(field: FieldContext): RawFinding[] {
   const t = field.text;
@@ -48,6 +50,11 @@ function unpaired(field: FieldContext): RawFinding[] {
     } else out.push(finding(field, i, `「${ch}」前面没有配对的「${opener}」，请检查是否漏写。`));
   }
   flush();
+  if (out.length > MAX_UNPAIRED) {
+    const rest = out.length - MAX_UNPAIRED;
+    out.length = MAX_UNPAIRED;
+    out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${rest} 处不成对的标号未逐一列出）`;
+  }
   return out;
 }
 
