@@ -51,6 +51,8 @@ export function defaultMaxEdits(length: number): number {
 
 const MIN_PIECE = 2;
 const MAX_PIECE = 6;
+/** Characters scanned per chunk (see search()). */
+const CHUNK = 1 << 16;
 const INF = 1 << 20;
 
 interface Target {
@@ -195,13 +197,31 @@ export class NearMissIndex {
     return this.targets.filter((t) => t.k > 0).length;
   }
 
-  /** Every near miss in `text`, in order of start; overlapping candidates keep the one with fewer edits. */
-  search(text: string): NearMissHit[] {
+  /**
+   * Every near miss in `text`, in order of start; overlapping candidates keep the one with fewer edits.
+   * `maxHits` stops the search once that many candidates are found (the text is scanned in chunks, so a pasted
+   * megabyte of near misses is not verified to its end when the caller shows only the first few hundred).
+   */
+  search(text: string, maxHits = Infinity): NearMissHit[] {
     if (this.maxK === 0 || text.length === 0) return [];
     const coveredTo = new Int32Array(this.targets.length).fill(-INF);
     const counts = new Int16Array(this.maxLen);
     const raw: NearMissHit[] = [];
-    this.anchors.scan(text, (pieceId, end) => {
+    const overlap = MAX_PIECE - 1;
+    for (let c0 = 0; c0 < text.length && raw.length < maxHits; c0 += CHUNK) {
+      // Anchors ending in (c0, c0 + CHUNK]; the chunk starts earlier so a piece across the cut is still seen.
+      const from = Math.max(0, c0 - overlap);
+      this.anchors.scan(text.slice(from, Math.min(text.length, c0 + CHUNK)), (pieceId, endInChunk) => {
+        const end = from + endInChunk;
+        if (end <= c0) return;
+        this.onAnchor(text, pieceId, end, coveredTo, counts, raw);
+      });
+    }
+    return this.explainAway(text, pick(raw));
+  }
+
+  private onAnchor(text: string, pieceId: number, end: number, coveredTo: Int32Array, counts: Int16Array, raw: NearMissHit[]): void {
+    {
       const refs = this.anchorRefs[pieceId];
       const pieceLen = this.anchors.patternLength(pieceId);
       for (let r = 0; r < refs.length; r += 2) {
@@ -217,8 +237,7 @@ export class NearMissIndex {
         const hit = this.verify(text, ti, target, from, to, counts);
         if (hit) raw.push(hit);
       }
-    });
-    return this.explainAway(text, pick(raw));
+    }
   }
 
   /** Best alignment of `target` starting in [from, to]: a near miss, or undefined (none, or an exact match). */
@@ -228,6 +247,15 @@ export class NearMissIndex {
     const k = target.k;
     const winEnd = Math.min(text.length, to + m + k);
     if (winEnd - from < m - k) return undefined;
+    // Edges first (O(k)): a span starts on the target's first character and ends on its last (or at an open end).
+    // Sibling formulations (中国特色社会主义道路／制度) share long middles and fail here, before any counting.
+    let startSeen = false;
+    for (let i = from; i <= to && !startSeen; i++) startSeen = text.charCodeAt(i) === p.charCodeAt(0);
+    if (!startSeen) return undefined;
+    let endSeen = false;
+    for (let e = Math.max(from + 1, from + m - k); e <= winEnd && !endSeen; e++)
+      endSeen = text.charCodeAt(e - 1) === p.charCodeAt(m - 1) || (this.openEnd?.(text, e, ti) ?? false);
+    if (!endSeen) return undefined;
     // Bigram count filter: the window must share enough bigrams (with multiplicity) with the target.
     counts.fill(0, 0, target.bigramNeed.length);
     let shared = 0;

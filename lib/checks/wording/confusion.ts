@@ -6,7 +6,7 @@
 import type { CheckContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { listSource } from '../../core/ruleset';
-import { capFindings } from '../util/text';
+import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { crossesWordBoundary } from '../util/words';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { isQuotedMention } from './util/mention';
@@ -19,12 +19,15 @@ function run(ctx: CheckContext): RawFinding[] {
   if (!list) return [];
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
-    const fieldFolded = () => field.folded.text;
+    let reported = 0;
     for (const hit of field.hits(list.id)) {
       const { entry } = hit;
       if (!entry.replacement || entry.tag === 'allow') continue;
-      if (crossesWordBoundary(field, hit) || isQuotedMention(field.text, hit.start, hit.end)) continue;
-      if (!cuesSayWrong(parseCues(entry.context), surroundings(field.text, hit.start, hit.end, fieldFolded))) continue;
+      // Cheapest test first; the segmenter only for hits the cues call wrong. At the per-field cap the rest of a
+      // pasted megabyte is not examined (the sidebar shows the cap's findings either way).
+      if (!cuesSayWrong(parseCues(entry.context), surroundings(field.folded, hit.start, hit.end))) continue;
+      if (isQuotedMention(field.text, hit.start, hit.end) || crossesWordBoundary(field, hit)) continue;
+      if (++reported > MAX_FINDINGS_PER_FIELD) break;
       const meaning = entry.note?.replace(/^\[[^\]]*\]\s*/, '') ?? '';
       out.push({
         field: field.name,

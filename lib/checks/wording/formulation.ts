@@ -15,7 +15,7 @@ import { defineCheck } from '../../core/check';
 import { NearMissIndex } from '../../core/near-miss';
 import type { WordEntry, WordList } from '../../core/wordlist';
 import { listSource } from '../../core/ruleset';
-import { capFindings } from '../util/text';
+import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { BARRIERS, fieldView, PHRASE_END, readingForm, viewToOriginal } from './util/view';
 
@@ -59,7 +59,8 @@ function nearMisses(field: FieldContext, list: WordList): RawFinding[] {
   const { index, targets } = compile(list);
   const view = fieldView(field);
   const out: RawFinding[] = [];
-  for (const hit of index.search(view.text)) {
+  // Four times the per-field cap: candidates the filters below drop must not end the search early on real text.
+  for (const hit of index.search(view.text, 4 * MAX_FINDINGS_PER_FIELD)) {
     const entry = targets[hit.target];
     const target = readingForm(entry.term);
     const span = view.text.slice(hit.start, hit.end);

@@ -6,6 +6,7 @@
 import type { CheckContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { hitSeverity, listHitFinding, reportableHits } from '../list-hits';
+import { MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { isQuotedMention } from './util/mention';
 
@@ -16,7 +17,10 @@ function run(ctx: CheckContext): RawFinding[] {
   if (!list) return [];
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
+    let reported = 0;
     for (const hit of reportableHits(field, [TYPOS_LIST])) {
+      // Per-field cap before the costlier tests (segmenter): a pasted megabyte of one term stays linear and bounded.
+      if (reported >= MAX_FINDINGS_PER_FIELD) break;
       if (isQuotedMention(field.text, hit.start, hit.end)) continue;
       const severity = hitSeverity(field, hit);
       const r = hit.entry.replacement ?? '';
@@ -25,6 +29,7 @@ function run(ctx: CheckContext): RawFinding[] {
       const f = listHitFinding(field, hit, { severity, message, check: 'wording.typo', fix: true });
       f.clause = withSource(list.clause, hit.entry.note ?? '常见错别字表');
       out.push(f);
+      reported++;
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { CheckContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { listHitFinding, reportableHits } from '../list-hits';
 import { crossesWordBoundary } from '../util/words';
+import { MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { isQuotedMention } from './util/mention';
 
@@ -17,7 +18,10 @@ function run(ctx: CheckContext): RawFinding[] {
   if (!list) return [];
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
+    let reported = 0;
     for (const hit of reportableHits(field, [VARIANTS_LIST])) {
+      // Per-field cap before the costlier tests (segmenter): a pasted megabyte of one term stays linear and bounded.
+      if (reported >= MAX_FINDINGS_PER_FIELD) break;
       if (crossesWordBoundary(field, hit) || isQuotedMention(field.text, hit.start, hit.end)) continue;
       const r = hit.entry.replacement ?? '';
       const severity = hit.entry.severity ?? list.severity;
@@ -25,6 +29,7 @@ function run(ctx: CheckContext): RawFinding[] {
       const f = listHitFinding(field, hit, { severity, message, check: 'wording.variant', fix: true });
       f.clause = withSource(list.clause, 'GF 1001—2001《第一批异形词整理表》');
       out.push(f);
+      reported++;
     }
   }
   return out;

@@ -14,6 +14,7 @@ import { defineCheck } from '../../core/check';
 import type { Severity } from '../../core/types';
 import { hitSeverity, isInstruction, listHitFinding, reportableHits, splitAlternatives } from '../list-hits';
 import { crossesWordBoundary } from '../util/words';
+import { MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { cuesSayWrong, parseCues, surroundings } from './util/cues';
 import { isQuotedMention } from './util/mention';
@@ -45,7 +46,7 @@ function severityOf(field: FieldContext, hit: ListHit): Severity | undefined {
   const ctx = hit.entry.context;
   if (!ctx || !CUE_SYNTAX.test(ctx)) return hitSeverity(field, hit);
   const cues = parseCues(ctx);
-  const around = surroundings(field.text, hit.start, hit.end, () => field.folded.text);
+  const around = surroundings(field.folded, hit.start, hit.end);
   if (cues.negative.some((alt) => cuesSayWrong({ positive: [alt], negative: [] }, around))) return undefined;
   return cuesSayWrong(cues, around) ? (hit.entry.severity ?? hit.list.severity) : 'info';
 }
@@ -58,7 +59,10 @@ function run(ctx: CheckContext): RawFinding[] {
   const ids = ctx.lists.filter((l) => l.category === 'wording' && !OWN_WORDING_LISTS.has(l.id)).map((l) => l.id);
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
+    let reported = 0;
     for (const hit of reportableHits(field, ids, { quotes: true })) {
+      // Per-field cap before the costlier tests (segmenter): a pasted megabyte of one term stays linear and bounded.
+      if (reported >= MAX_FINDINGS_PER_FIELD) break;
       if (needsBoundary(hit) && crossesWordBoundary(field, hit)) continue;
       if (isQuotedMention(field.text, hit.start, hit.end)) continue;
       const severity = severityOf(field, hit);
@@ -66,6 +70,7 @@ function run(ctx: CheckContext): RawFinding[] {
       const f = listHitFinding(field, hit, { severity, message: message(hit, severity), check: 'wording.xinhua', fix: true });
       if (hit.list.id === WORDING_LIST) f.clause = withSource(hit.list.clause, '新华社《新闻报道中的禁用词（第一批）》（2015）及2016年修订');
       out.push(f);
+      reported++;
     }
   }
   return out;

@@ -16,7 +16,7 @@
  * Cues are read on the folded text (full width, traditional and case folded), so 登陸網站 reads as 登陆网站.
  * The window is bounded by sentence ends, semicolons and line breaks, and by WINDOW characters: cheap and local.
  */
-import { folded } from '../../../core/normalize';
+import { folded, type NormText } from '../../../core/normalize';
 
 export const WINDOW = 14;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
@@ -67,22 +67,41 @@ export interface Surroundings {
   after: string;
   /** Whether the clause ends right after the term. */
   endsAfter: boolean;
-  /** Folded whole field (lazily), for '@' cues. */
+  /** Folded whole field, for '@' cues. */
   field: () => string;
 }
 
-/** The clause around original span [start, end) of `text`, folded. */
-export function surroundings(text: string, start: number, end: number, fieldFolded: () => string): Surroundings {
-  let s = start;
-  while (s > 0 && start - s < WINDOW && !SENTENCE_END.test(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && e - end < WINDOW && !SENTENCE_END.test(text[e])) e++;
-  const before = folded(text.slice(s, start)).text.replace(/\s+/g, '');
-  const after = folded(text.slice(end, e)).text.replace(/\s+/g, '');
+/**
+ * The sentence around original span [start, end) of the field, read from the field's folded view (no new
+ * normalisation per hit: the original offsets are located in the folded text by binary search).
+ */
+export function surroundings(norm: NormText, start: number, end: number): Surroundings {
+  const text = norm.source;
+  const fs = foldedIndexAt(norm, start);
+  const fe = foldedIndexAt(norm, end);
+  const t = norm.text;
+  let s = fs;
+  while (s > 0 && fs - s < WINDOW && !SENTENCE_END.test(t[s - 1])) s--;
+  let e = fe;
+  while (e < t.length && e - fe < WINDOW && !SENTENCE_END.test(t[e])) e++;
+  const before = t.slice(s, fs).replace(/\s+/g, '');
+  const after = t.slice(fe, e).replace(/\s+/g, '');
   let n = end;
   while (n < text.length && /\s/.test(text[n])) n++;
   const endsAfter = n >= text.length || CLAUSE_END.test(text[n]);
-  return { before, after, endsAfter, field: fieldFolded };
+  return { before, after, endsAfter, field: () => t };
+}
+
+/** First folded unit whose original span starts at or after `pos` (norm.start is non-decreasing). */
+function foldedIndexAt(norm: NormText, pos: number): number {
+  let lo = 0;
+  let hi = norm.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (norm.start[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function has(hay: string, word: string): boolean {

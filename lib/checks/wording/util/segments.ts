@@ -15,6 +15,8 @@ function getSegmenter(): Segmenter | null {
 
 const WINDOW = 10;
 const WINDOWED_QUESTIONS = 64;
+const CHUNK = 256;
+const SOFT_BREAK = /[\s\p{P}]/u;
 
 export class Boundaries {
   private questions = 0;
@@ -45,10 +47,24 @@ export class Boundaries {
     return positions.every((p) => p <= 0 || p >= this.text.length || p === from || p === to || marks.has(p));
   }
 
+  /**
+   * The whole text, in chunks of at most CHUNK characters cut at a line break or punctuation where possible: ICU's
+   * dictionary breaker is not linear on one unbroken megabyte of Han characters, so it never sees one.
+   */
   private segmentAll(seg: Segmenter): Uint8Array {
-    const marks = new Uint8Array(this.text.length + 1);
-    for (const { index } of seg.segment(this.text)) marks[index] = 1;
-    marks[this.text.length] = 1;
+    const t = this.text;
+    const marks = new Uint8Array(t.length + 1);
+    for (let from = 0; from < t.length; ) {
+      let to = Math.min(t.length, from + CHUNK);
+      if (to < t.length) {
+        let cut = to;
+        while (cut > from + CHUNK / 2 && !SOFT_BREAK.test(t[cut - 1])) cut--;
+        if (cut > from + CHUNK / 2) to = cut;
+      }
+      for (const { index } of seg.segment(t.slice(from, to))) marks[from + index] = 1;
+      from = to;
+    }
+    marks[t.length] = 1;
     return marks;
   }
 }

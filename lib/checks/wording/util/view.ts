@@ -9,6 +9,7 @@ import { folded, type NormText } from '../../../core/normalize';
 
 // Commas stay: they end a clause, and an edit at the end of a formulation is only read as a typo before one.
 const DROPPED = new Set([...'、“”‘’"\'「」『』〝〞 \t·・•']);
+const DROPPED_CODES = new Set([...DROPPED].map((c) => c.charCodeAt(0)));
 /** A phrase never spans these. */
 export const BARRIERS = /[。！？；;!?…\n\r]/;
 /** Where a phrase may end with its last character mistyped: before a clause break, a non-Han character or the end. */
@@ -24,15 +25,20 @@ export interface ReadingView {
 export function readingView(norm: NormText): ReadingView {
   const src = norm.text;
   const idx = new Int32Array(src.length);
-  let out = '';
+  // Kept runs are sliced whole (no per-character string building: a pasted megabyte stays a few milliseconds).
+  const parts: string[] = [];
   let n = 0;
+  let runStart = 0;
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (DROPPED.has(ch)) continue;
-    out += ch;
+    if (DROPPED_CODES.has(src.charCodeAt(i))) {
+      if (i > runStart) parts.push(src.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
     idx[n++] = i;
   }
-  return { text: out, foldedIndex: idx.subarray(0, n), folded: norm };
+  if (src.length > runStart) parts.push(src.slice(runStart));
+  return { text: parts.join(''), foldedIndex: idx.subarray(0, n), folded: norm };
 }
 
 const cache = new WeakMap<FieldContext, ReadingView>();
@@ -43,8 +49,11 @@ export function fieldView(field: FieldContext): ReadingView {
 }
 
 /** The reading form of a list term (same folding and dropped characters as the text). */
+const formCache = new Map<string, string>();
 export function readingForm(term: string): string {
-  return readingView(folded(term)).text;
+  let f = formCache.get(term);
+  if (f === undefined) formCache.set(term, (f = readingView(folded(term)).text));
+  return f;
 }
 
 /** Original UTF-16 span of view units [start, end). */
