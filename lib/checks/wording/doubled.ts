@@ -14,13 +14,13 @@ import { listSource } from '../../core/ruleset';
 import type { WordList } from '../../core/wordlist';
 import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isHanUnit } from './util/han';
 import { Boundaries } from './util/segments';
 
 export const DOUBLED_LIST = 'doubled';
 const SOURCE = '词语重复表（现代汉语重叠式规则）';
 
-const HAN = /\p{Script=Han}/u;
-const isHan = (t: string, i: number) => i >= 0 && i < t.length && HAN.test(t[i]);
+const isHan = (t: string, i: number) => i >= 0 && i < t.length && isHanUnit(t.charCodeAt(i));
 const NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
 /** Longest unit looked at: a name or title pasted twice (防汛抗旱指挥部防汛抗旱指挥部). */
 const MAX_UNIT = 8;
@@ -78,7 +78,7 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
     for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
       if (i + 2 * len > t.length) break;
       let same = true;
-      for (let k = 0; k < len && same; k++) same = t[i + k] === t[i + len + k] && isHan(t, i + k);
+      for (let k = 0; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
       const unit = t.slice(i, i + len);
       // The same unit once more (加油加油加油) is a chant, and a unit continuing a longer repeat is handled there.

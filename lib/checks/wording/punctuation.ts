@@ -9,45 +9,47 @@ import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { capFindings } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isHanUnit } from './util/han';
 
 const GBT15834 = 'GB/T 15834—2011《标点符号用法》';
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】', '〔': '〕', '「': '」', '『': '』' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 const NAMES: Record<string, string> = { '“': '双引号', '‘': '单引号', '（': '括号', '《': '书名号', '【': '方头括号', '〔': '六角括号', '「': '直角引号', '『': '双直角引号' };
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
-const HAN = /\p{Script=Han}/u;
 /** Per paragraph at most this many open marks are tracked (a pasted megabyte of （ stays linear). */
 const MAX_DEPTH = 64;
 /** Reminders per field: past this many unpaired marks the text is a table or a paste, and one more row helps nobody. */
 const MAX_UNPAIRED = 10;
 
+const OPEN_CODES = new Map([...Object.keys(PAIRS)].map((c) => [c.charCodeAt(0), c]));
+const CLOSE_CODES = new Map([...CLOSERS].map(([c, o]) => [c.charCodeAt(0), o]));
+const FULL_CODES = new Map(Object.entries(FULL).map(([h, f]) => [h.charCodeAt(0), f]));
+
 function unpaired(field: FieldContext): RawFinding[] {
   const t = field.text;
   const out: RawFinding[] = [];
   let stack: number[] = [];
+  const open = (at: number) => finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`);
   const flush = () => {
-    for (const at of stack) out.push(finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`));
+    for (const at of stack) out.push(open(at));
     stack = [];
   };
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (ch === '\n') { flush(); continue; }
-    if (ch in PAIRS) {
+    const cu = t.charCodeAt(i);
+    if (cu === 0x0a) { flush(); continue; }
+    if (OPEN_CODES.has(cu)) {
       if (stack.length < MAX_DEPTH) stack.push(i);
       continue;
     }
-    const opener = CLOSERS.get(ch);
+    const opener = CLOSE_CODES.get(cu);
     if (opener === undefined) continue;
     const top = stack.length ? t[stack[stack.length - 1]] : undefined;
     if (top === opener) stack.pop();
     else if (stack.some((at) => t[at] === opener)) {
       // Closed out of order: 《…（…》 — report the mark left open inside.
-      while (stack.length && t[stack[stack.length - 1]] !== opener) {
-        const at = stack.pop()!;
-        out.push(finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`));
-      }
+      while (stack.length && t[stack[stack.length - 1]] !== opener) out.push(open(stack.pop()!));
       stack.pop();
-    } else out.push(finding(field, i, `「${ch}」前面没有配对的「${opener}」，请检查是否漏写。`));
+    } else out.push(finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
   }
   flush();
   if (out.length > MAX_UNPAIRED) {
@@ -68,11 +70,12 @@ function halfWidth(field: FieldContext): RawFinding[] {
   let first = -1;
   let count = 0;
   for (let i = 1; i < t.length; i++) {
-    const ch = t[i];
-    if (!(ch in FULL) || !HAN.test(t[i - 1])) continue;
-    const next = t[i + 1];
+    if (!FULL_CODES.has(t.charCodeAt(i)) || !isHanUnit(t.charCodeAt(i - 1))) continue;
     // 3.5 or a.m. or 1:30 are not sentence punctuation; a Han character, a line end or the end of the text is.
-    if (next !== undefined && next !== '\n' && next !== ' ' && !HAN.test(next) && next !== '“' && next !== '《') continue;
+    if (i + 1 < t.length) {
+      const next = t.charCodeAt(i + 1);
+      if (next !== 0x0a && next !== 0x20 && !isHanUnit(next) && next !== 0x201c && next !== 0x300a) continue;
+    }
     if (first < 0) first = i;
     count++;
   }
