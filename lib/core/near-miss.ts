@@ -85,38 +85,45 @@ function substringFrequency(targets: readonly string[]): Map<string, number> {
 export function choosePieces(t: string, k: number, freq: Map<string, number>): [number, number][] | undefined {
   const m = t.length;
   const n = k + 1;
-  // best[j][i]: least cost of j pieces placed inside t[0, i) (the last one ending at or before i).
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
-  const from: ([number, number] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null));
-  best[0].fill(0);
+  // cost[s * W + len]: how many targets share the piece t[s, s + len); shorter pieces cost a little more (more anchor hits).
+  const W = MAX_PIECE + 1;
+  const cost = new Float64Array(m * W).fill(INF);
+  for (let s0 = 0; s0 < m; s0++)
+    for (let len = MIN_PIECE; len <= MAX_PIECE && s0 + len <= m; len++) cost[s0 * W + len] = (freq.get(t.slice(s0, s0 + len)) ?? 1) * 8 + (MAX_PIECE - len);
+  // best[j * (m + 1) + i]: least cost of j pieces inside t[0, i); from[...]: start of the last piece (-1: carried over).
+  const best = new Float64Array((n + 1) * (m + 1)).fill(INF);
+  const lastStart = new Int32Array((n + 1) * (m + 1)).fill(-1);
+  const lastEnd = new Int32Array((n + 1) * (m + 1)).fill(-1);
+  best.fill(0, 0, m + 1);
   for (let j = 1; j <= n; j++) {
+    const row = j * (m + 1);
+    const prevRow = (j - 1) * (m + 1);
     for (let i = 0; i <= m; i++) {
-      if (i > 0 && best[j][i - 1] < best[j][i]) {
-        best[j][i] = best[j][i - 1];
-        from[j][i] = from[j][i - 1];
+      if (i > 0 && best[row + i - 1] < best[row + i]) {
+        best[row + i] = best[row + i - 1];
+        lastStart[row + i] = lastStart[row + i - 1];
+        lastEnd[row + i] = lastEnd[row + i - 1];
       }
       for (let len = MIN_PIECE; len <= MAX_PIECE && len <= i; len++) {
-        const s = i - len;
-        const prevEnd = j === 1 ? s : s - 1; // one gap character before every piece but the first
-        if (prevEnd < 0) continue;
-        const prev = best[j - 1][prevEnd];
-        if (prev >= INF) continue;
-        // Cost: how many targets share the piece; shorter pieces cost a little more (more anchor hits).
-        const cost = prev + (freq.get(t.slice(s, i)) ?? 1) * 8 + (MAX_PIECE - len);
-        if (cost < best[j][i]) {
-          best[j][i] = cost;
-          from[j][i] = [s, i];
+        const s0 = i - len;
+        const prevEnd = j === 1 ? s0 : s0 - 1; // one gap character before every piece but the first
+        if (prevEnd < 0 || best[prevRow + prevEnd] >= INF) continue;
+        const c = best[prevRow + prevEnd] + cost[s0 * W + len];
+        if (c < best[row + i]) {
+          best[row + i] = c;
+          lastStart[row + i] = s0;
+          lastEnd[row + i] = i;
         }
       }
     }
   }
-  if (best[n][m] >= INF) return undefined;
+  if (best[n * (m + 1) + m] >= INF) return undefined;
   const pieces: [number, number][] = [];
   let i = m;
   for (let j = n; j >= 1; j--) {
-    const p = from[j][i]!;
-    pieces.unshift(p);
-    i = j === 1 ? p[0] : p[0] - 1;
+    const at = j * (m + 1) + i;
+    pieces.unshift([lastStart[at], lastEnd[at]]);
+    i = j === 1 ? lastStart[at] : lastStart[at] - 1;
   }
   return pieces;
 }
@@ -126,7 +133,8 @@ export class NearMissIndex {
   private readonly anchors: Automaton;
   /** Per anchor pattern: flat (target, offset of the piece in the target) pairs. */
   private readonly anchorRefs: Int32Array[];
-  private readonly legit: Automaton | undefined;
+  /** Legit phrases; a candidate is explained away by one inside it (checked by substring lookup, see explainAway). */
+  private readonly legit: Set<string>;
   private readonly maxK: number;
   private readonly maxLen: number;
   /** Alignment matrices, reused across verifications (one search at a time: search() is synchronous). */
@@ -135,7 +143,7 @@ export class NearMissIndex {
 
   private readonly openEnd: ((text: string, end: number, target: number) => boolean) | undefined;
 
-  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Automaton | undefined, openEnd?: (text: string, end: number, target: number) => boolean) {
+  private constructor(targets: Target[], anchors: Automaton, anchorRefs: Int32Array[], legit: Set<string>, openEnd?: (text: string, end: number, target: number) => boolean) {
     this.openEnd = openEnd;
     this.targets = targets;
     this.anchors = anchors;
@@ -182,12 +190,11 @@ export class NearMissIndex {
       return { text, k, bigramSlot, bigramNeed: Int16Array.from(need), minShared: text.length - 1 - 3 * k };
     });
     const pieces = [...pieceIds.keys()];
-    const legitSet = [...new Set(legit.filter((s) => s.length > 0))];
     return new NearMissIndex(
       built,
       Automaton.build(pieces),
       pieceRefs.map((r) => Int32Array.from(r)),
-      legitSet.length ? Automaton.build(legitSet) : undefined,
+      new Set(legit.filter((s) => s.length > 0)),
       opts.openEnd,
     );
   }
@@ -334,28 +341,17 @@ export class NearMissIndex {
     return end - start === p.length && (this.openEnd?.(text, end, ti) ?? false);
   }
 
-  /** Drops candidates that are a legit phrase found verbatim plus at most k characters around or inside it. */
+  /**
+   * Drops candidates that are a legit phrase found verbatim plus at most k characters around or inside it: for a
+   * candidate of length L only substrings of length L - k .. L can explain it, (k + 1)² set lookups at most.
+   */
   private explainAway(text: string, hits: NearMissHit[]): NearMissHit[] {
-    if (!this.legit || hits.length === 0) return hits;
-    const legit = this.legit;
-    const spans: { start: number; end: number }[] = [];
-    legit.scan(text, (id, end) => spans.push({ start: end - legit.patternLength(id), end }));
-    if (spans.length === 0) return hits;
-    spans.sort((a, b) => a.start - b.start);
+    if (this.legit.size === 0) return hits;
     return hits.filter((h) => {
       const k = this.targets[h.target].k;
-      // Legit spans inside the hit: binary search the first starting at or after h.start.
-      let lo = 0;
-      let hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[mid].start < h.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < spans.length && spans[i].start < h.end; i++) {
-        const s = spans[i];
-        if (s.end <= h.end && h.end - h.start - (s.end - s.start) <= k) return false;
-      }
+      const len = h.end - h.start;
+      for (let l = len; l >= Math.max(1, len - k); l--)
+        for (let s = h.start; s + l <= h.end; s++) if (this.legit.has(text.slice(s, s + l))) return false;
       return true;
     });
   }
