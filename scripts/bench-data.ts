@@ -75,5 +75,9 @@ export function adversarialInputs(): { name: string; text: string }[] {
     { name: 'contacts', text: fill('出售冰毒加微信：abc12345，') },
     { name: 'medical-like', text: fill('白癜风偏方 http://a.cc 13812345678 ') },
     { name: 'datelines and bylines', text: fill('某某网讯（记者张三）本报记者\n') },
+    // Wording checks: near misses of a formulation everywhere, doubled words and confusion-set words with their cues.
+    { name: 'formulation near misses', text: fill('社会主义社会主意核心价值观以习近平为核心的党中央中国特色社会主义') },
+    { name: 'doubled words', text: fill('局长局长是不是不的的就就研究研究') },
+    { name: 'confusion words', text: fill('登陆网站形势多样截止6月处予罚款') },
   ];
 }

@@ -35,7 +35,7 @@ import { sensitiveMedical } from './sensitive/medical';
 import { sensitiveMention } from './sensitive/mention';
 import { sensitiveOffer } from './sensitive/offer';
 import { sensitivePlatform } from './sensitive/platform';
-import { wordingCheck } from './wording';
+import { WORDING_CHECKS } from './wording';
 
 export const CHECKS: readonly CheckDef[] = [
   piiMobile, piiIdCard, piiBankCard, piiEmail, piiAddress, piiPassport, piiTravelPermit, piiProtectedName,
@@ -50,7 +50,7 @@ export const CHECKS: readonly CheckDef[] = [
   sensitivePlatform,
   sensitiveMedical,
   sensitiveMention,
-  wordingCheck,
+  ...WORDING_CHECKS,
   adminLists,
 ];
 

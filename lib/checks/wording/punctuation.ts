@@ -1,0 +1,119 @@
+/**
+ * 标点符号 (wording.punctuation, GB/T 15834—2011《标点符号用法》), reminders only (info): a quotation mark,
+ * bracket or book-title mark opened and not closed (or closed and never opened) within its paragraph, and Chinese
+ * sentences ending or pausing in half-width punctuation (今天开会,明天放假.). Reminders because copied text and
+ * excerpts legitimately break pairs across paragraphs and a reviewer, not a rule, decides.
+ * The half-width reminder is one finding per field (on the first place) that counts the rest.
+ */
+import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
+import { defineCheck } from '../../core/check';
+import { capFindings } from '../util/text';
+import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isHanUnit } from './util/han';
+
+const GBT15834 = 'GB/T 15834—2011《标点符号用法》';
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】', '〔': '〕', '「': '」', '『': '』' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+const NAMES: Record<string, string> = { '“': '双引号', '‘': '单引号', '（': '括号', '《': '书名号', '【': '方头括号', '〔': '六角括号', '「': '直角引号', '『': '双直角引号' };
+const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
+/** Per paragraph at most this many open marks are tracked (a pasted megabyte of （ stays linear). */
+const MAX_DEPTH = 64;
+/** Reminders per field: past this many unpaired marks the text is a table or a paste, and one more row helps nobody. */
+const MAX_UNPAIRED = 10;
+
+const OPEN_CODES = new Map([...Object.keys(PAIRS)].map((c) => [c.charCodeAt(0), c]));
+const CLOSE_CODES = new Map([...CLOSERS].map(([c, o]) => [c.charCodeAt(0), o]));
+const FULL_CODES = new Map(Object.entries(FULL).map(([h, f]) => [h.charCodeAt(0), f]));
+
+function unpaired(field: FieldContext): RawFinding[] {
+  const t = field.text;
+  const out: RawFinding[] = [];
+  let stack: number[] = [];
+  const open = (at: number) => finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`);
+  const flush = () => {
+    for (const at of stack) out.push(open(at));
+    stack = [];
+  };
+  for (let i = 0; i < t.length; i++) {
+    const cu = t.charCodeAt(i);
+    if (cu === 0x0a) { flush(); continue; }
+    if (OPEN_CODES.has(cu)) {
+      if (stack.length < MAX_DEPTH) stack.push(i);
+      continue;
+    }
+    const opener = CLOSE_CODES.get(cu);
+    if (opener === undefined) continue;
+    const top = stack.length ? t[stack[stack.length - 1]] : undefined;
+    if (top === opener) stack.pop();
+    else if (stack.some((at) => t[at] === opener)) {
+      // Closed out of order: 《…（…》 — report the mark left open inside.
+      while (stack.length && t[stack[stack.length - 1]] !== opener) out.push(open(stack.pop()!));
+      stack.pop();
+    } else out.push(finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
+  }
+  flush();
+  if (out.length > MAX_UNPAIRED) {
+    const rest = out.length - MAX_UNPAIRED;
+    out.length = MAX_UNPAIRED;
+    out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${rest} 处不成对的标号未逐一列出）`;
+  }
+  return out;
+}
+
+function finding(field: FieldContext, at: number, message: string): RawFinding {
+  return { field: field.name, start: at, end: at + 1, severity: 'info', message, clause: withSource(WORDING_CLAUSE, `${GBT15834} 4.1、4.8、4.9（标号成对使用）`), check: 'wording.punctuation' };
+}
+
+/** Half-width , . ; : ? ! between (or after) Chinese characters: 开会,明天 / 放假. */
+function halfWidth(field: FieldContext): RawFinding[] {
+  const t = field.text;
+  let first = -1;
+  let count = 0;
+  for (let i = 1; i < t.length; i++) {
+    if (!FULL_CODES.has(t.charCodeAt(i)) || !isHanUnit(t.charCodeAt(i - 1))) continue;
+    // 3.5 or a.m. or 1:30 are not sentence punctuation; a Han character, a line end or the end of the text is.
+    if (i + 1 < t.length) {
+      const next = t.charCodeAt(i + 1);
+      if (next !== 0x0a && next !== 0x20 && !isHanUnit(next) && next !== 0x201c && next !== 0x300a) continue;
+    }
+    if (first < 0) first = i;
+    count++;
+  }
+  if (first < 0) return [];
+  return [
+    {
+      field: field.name,
+      start: first,
+      end: first + 1,
+      severity: 'info',
+      message: `中文句子使用了半角标点「${t[first]}」${count > 1 ? `（本栏目共 ${count} 处）` : ''}，应使用全角标点「${FULL[t[first]]}」。`,
+      suggestion: FULL[t[first]],
+      clause: withSource(WORDING_CLAUSE, `${GBT15834} 3.1、附录A（中文文本使用全角标点）`),
+      check: 'wording.punctuation',
+    },
+  ];
+}
+
+function run(ctx: CheckContext): RawFinding[] {
+  return capFindings(ctx.fields.flatMap((f) => [...unpaired(f), ...halfWidth(f)]));
+}
+
+export const punctuation = defineCheck({
+  id: 'wording.punctuation',
+  category: 'wording',
+  severity: 'info',
+  clause: WORDING_CLAUSE,
+  description: '标点符号（GB/T 15834）提醒：引号、括号、书名号不成对，中文句子使用半角标点',
+  examples: {
+    positive: [
+      { draft: '他说：“今天的会议很重要。请大家准时参加。', expect: [{ text: '“', severity: 'info' }] },
+      { draft: '学习《中华人民共和国宪法，增强法治意识。', expect: [{ text: '《', severity: 'info' }] },
+      { draft: '今天上午开会,下午放假.', expect: [{ text: ',', severity: 'info' }] },
+    ],
+    guard: [
+      { draft: '他说：“今天的会议很重要。”学习《宪法》（2018年修正）。' },
+      { draft: '气温3.5℃，时间9:30，网址example.com。' },
+    ],
+  },
+  run,
+});
