@@ -1,0 +1,5 @@
+/** The extension's side of the review server: wire schemas, fingerprint, approval check, API client. Pure. */
+export * from './schemas';
+export * from './draft-hash';
+export * from './approval';
+export * from './client';

@@ -1,0 +1,40 @@
+/**
+ * The review page: static HTML and CSS from server/web/, and its script bundled once per process with esbuild
+ * (it imports the same browser-safe client the extension uses, lib/review-server/).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Hono } from 'hono';
+
+const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
+
+let bundle: Promise<string> | undefined;
+
+export function bundleWebApp(): Promise<string> {
+  bundle ??= build({
+    entryPoints: [path.join(WEB_DIR, 'app.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+  }).then((result) => result.outputFiles[0].text);
+  return bundle;
+}
+
+export function webRoutes() {
+  const web = new Hono();
+  const page = (c: import('hono').Context) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Security-Policy', "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    return c.html(fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8'));
+  };
+  web.get('/', page);
+  web.get('/admin', page);
+  web.get('/app.js', async (c) => c.body(await bundleWebApp(), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }));
+  web.get('/app.css', (c) => c.body(fs.readFileSync(path.join(WEB_DIR, 'app.css'), 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }));
+  return web;
+}
