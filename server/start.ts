@@ -58,17 +58,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const port = (server.address() as AddressInfo).port;
 
+  let closed = false;
   const housekeeping = async () => {
+    if (closed) return;
     try {
       await dailyCheckpoints(db.db, keys);
       await purgeExpiredDrafts(db.db, config.RETENTION_DAYS);
     } catch (error) {
-      console.error('[server] housekeeping failed:', error);
+      if (!closed) console.error('[server] housekeeping failed:', error);
     }
   };
   const timer = setInterval(housekeeping, config.HOUSEKEEPING_SECONDS * 1000);
   timer.unref();
-  setTimeout(housekeeping, 1000).unref();
+  const first = setTimeout(housekeeping, 1000);
+  first.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -78,7 +81,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://127.0.0.1:${port}`,
     close() {
       closing ??= (async () => {
+        closed = true;
         clearInterval(timer);
+        clearTimeout(first);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           (server as import('node:http').Server).closeAllConnections?.();
