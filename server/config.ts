@@ -21,6 +21,8 @@ const envSchema = z.object({
   /** Failed logins before an account is locked, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  /** Login attempts one client address may make in 5 minutes (in each process), whatever the account. */
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Largest request body (a 提交审核 with a long article and its findings). */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Comma-separated origins allowed to call the API from a page (the extension sends its own origin). */

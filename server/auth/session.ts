@@ -72,12 +72,14 @@ class AddressLimiter {
 }
 
 export class LoginGuard {
-  private readonly perAddress = new AddressLimiter(30, 5 * 60_000);
+  private readonly perAddress: AddressLimiter;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly config: Pick<ServerConfig, 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_SECONDS'>,
-  ) {}
+    private readonly config: Pick<ServerConfig, 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_SECONDS' | 'LOGIN_ADDRESS_LIMIT'>,
+  ) {
+    this.perAddress = new AddressLimiter(config.LOGIN_ADDRESS_LIMIT, 5 * 60_000);
+  }
 
   /** Returns the person id on success; throws 401 (wrong), 429 (locked or too many attempts). */
   async login(username: string, password: string, address: string): Promise<number> {

@@ -157,7 +157,9 @@ export function createApp(deps: AppDeps) {
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ units: [...units] }) });
         while (open) {
-          while (queueOut.length && open) await stream.writeSSE({ event: 'review', data: queueOut.shift()! });
+          // Everything queued goes out in one write (one syscall per subscriber however many events are waiting).
+          // Each event is one line of JSON, so the SSE framing is just "event:" and "data:" lines.
+          if (queueOut.length) await stream.write(queueOut.splice(0).map((data) => `event: review\ndata: ${data}\n\n`).join(''));
           if (!open) break;
           // Wait for an event or send a comment every 20 s so proxies keep the stream open.
           await new Promise<void>((resolve) => {
