@@ -236,7 +236,7 @@ export interface DraftDetail extends DraftSummary {
   draftHash: string;
   account?: string;
   fields: Record<string, string> | null;
-  pictures: { hash: string; name?: string }[];
+  pictures: NonNullable<import('./schemas').WireDraft['pictures']>;
   findings: import('./schemas').WireFinding[];
   acceptances: { findingId: string; person: string; reason: string; at: string }[];
   decisions: { level: Level; person: string; decision: 'approve' | 'return'; opinion: string; at: string }[];

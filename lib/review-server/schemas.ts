@@ -37,12 +37,20 @@ export const findingSchema = z.object({
 });
 export type WireFinding = z.infer<typeof findingSchema>;
 
-export const pictureSchema = z.object({ hash: hex64, name: z.string().max(500).optional() });
+/** A picture as the editor-kit collects it (lib/core/types.ts Picture): the draft hash binds to field, index, src, hash. */
+export const pictureSchema = z.object({
+  id: z.string().min(1).max(200),
+  src: z.string().max(4000),
+  hash: hex64.optional(),
+  alt: z.string().max(1000).optional(),
+  field: z.string().min(1).max(60),
+  index: z.number().int().min(0),
+});
 
 export const draftSchema = z.object({
   platform: z.enum(PLATFORMS),
   fields: z.record(z.string().min(1).max(60), z.string().max(MAX_FIELD_CHARS)),
-  /** Content hashes of the pictures, in document order (part of the fingerprint). */
+  /** The pictures, in field and document order (part of the fingerprint). */
   pictures: z.array(pictureSchema).max(500).optional(),
 });
 export type WireDraft = z.infer<typeof draftSchema>;

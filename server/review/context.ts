@@ -56,7 +56,6 @@ export function reviewContext(unit: UnitPolicy, draft: DraftState, person?: Pers
   for (const a of draft.acceptances) {
     const finding = draft.findings.find((f) => f.id === a.finding_id);
     resolutions[a.finding_id] = {
-      findingId: a.finding_id,
       resolution: 'accepted',
       reason: a.reason,
       by: { name: ruleName(a.person_id), unit: unit.code },

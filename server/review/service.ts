@@ -343,7 +343,7 @@ export async function getDraft(deps: ReviewDeps, person: Person, draftId: number
   const pending = row.status === 'pending';
   const signing = pending ? signingFor(ctx) : {};
   const acceptVerdict = checkResolve(ctx, 'accepted', '理由');
-  const content = row.content ? (JSON.parse(row.content) as { fields: Record<string, string>; pictures: { hash: string; name?: string }[] }) : null;
+  const content = row.content ? (JSON.parse(row.content) as { fields: Record<string, string>; pictures: import('../../lib/review-server/schemas').WireDraft['pictures'] }) : null;
   return {
     ...summaryOf(row, unit.code, nameOf(row.editor_id)),
     draftHash: row.draft_hash,

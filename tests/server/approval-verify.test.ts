@@ -65,9 +65,13 @@ describe('verifyApproval', () => {
     expect(await verifyApproval(approval, signature, keys.publicKeyBase64, edited)).toMatchObject({ ok: false, reason: expect.stringContaining('不是当前稿件') });
   });
 
-  it('hashes a draft without pictures exactly as the local gate does, and pictures change the hash', async () => {
+  it('hashes a draft exactly as the extension’s gate does, pictures included', async () => {
     const draft = { platform: 'weibo' as const, fields: { body: '今天天气晴。\r\n' } };
     expect(await submissionHash(draft)).toBe(await draftHash(draft));
-    expect(await submissionHash({ ...draft, pictures: [{ hash: 'a'.repeat(64) }] })).not.toBe(await draftHash(draft));
+    const picture = { id: 'body#0', src: 'https://example.invalid/a.png', hash: 'a'.repeat(64), field: 'body', index: 0 };
+    const withPicture = { ...draft, pictures: [picture] };
+    expect(await submissionHash(withPicture)).toBe(await draftHash(withPicture));
+    expect(await submissionHash(withPicture)).not.toBe(await submissionHash(draft));
+    expect(await submissionHash({ ...draft, pictures: [{ ...picture, hash: 'b'.repeat(64) }] })).not.toBe(await submissionHash(withPicture));
   });
 });
