@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './draft-hash';
 export * from './approval';
 export * from './client';
+export * from './gate-facts';

@@ -111,6 +111,11 @@ export const approvalSchema = z.object({
   levels: z.array(approvalLevelSchema),
   policyVersion: z.number().int(),
   issuedAt: z.string(),
+  /**
+   * Findings reviewers accepted on the server, with their reasons (present when any): the extension's gate
+   * counts them as resolved for this exact hash, as the server did when it approved.
+   */
+  accepted: z.array(z.object({ findingId: z.string(), reason: z.string(), person: z.string() })).optional(),
   /** Present only on an emergency override: who, when and why (the record logs it as 紧急放行). */
   override: z.object({ person: z.string(), at: z.string(), reason: z.string() }).optional(),
 });

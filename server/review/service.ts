@@ -225,12 +225,16 @@ async function signApproval(deps: ReviewDeps, unit: UnitPolicy, row: DraftRow, s
     const d = state.decisions.find((x) => x.level === level && x.decision === 'approve');
     return d ? [{ level, person: names.get(d.person_id) ?? `#${d.person_id}`, at: d.at.toISOString(), opinion: d.opinion }] : [];
   });
+  const accepted = [...state.acceptances]
+    .sort((a, b) => (a.finding_id < b.finding_id ? -1 : a.finding_id > b.finding_id ? 1 : 0))
+    .map((a) => ({ findingId: a.finding_id, reason: a.reason, person: names.get(a.person_id) ?? `#${a.person_id}` }));
   const approval: SignedApproval = {
     draftHash: row.draft_hash,
     unit: unit.code,
     levels,
     policyVersion: unit.policy_version,
     issuedAt: new Date().toISOString(),
+    ...(accepted.length ? { accepted } : {}),
     ...(override ? { override } : {}),
   };
   const signature = await deps.keys.sign(approvalBytes(approval));
@@ -266,7 +270,7 @@ export async function decide(deps: ReviewDeps, person: Person, draftId: number, 
       next = nextLevel(reviewContext(unit, state)) ?? null;
       if (!next) {
         status = 'approved';
-        signed = await signApproval(deps, unit, row, state, await personNames(trx, state.decisions.map((d) => d.person_id)));
+        signed = await signApproval(deps, unit, row, state, await personNames(trx, [...state.decisions.map((d) => d.person_id), ...state.acceptances.map((a) => a.person_id)]));
       }
     }
     await trx
@@ -294,7 +298,7 @@ export async function override(deps: ReviewDeps, person: Person, draftId: number
     if (!membership.roles.has('final')) throw forbidden('只有终审人可以紧急放行');
     if (state.editorIds.includes(person.id)) throw forbidden('你编辑过本稿，不能紧急放行自己的稿件');
     const at = new Date();
-    const signed = await signApproval(deps, unit, row, state, await personNames(trx, state.decisions.map((d) => d.person_id)), {
+    const signed = await signApproval(deps, unit, row, state, await personNames(trx, [...state.decisions.map((d) => d.person_id), ...state.acceptances.map((a) => a.person_id)]), {
       person: person.name,
       at: at.toISOString(),
       reason,
