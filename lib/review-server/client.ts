@@ -156,6 +156,10 @@ export class ReviewServerClient {
   mine(): Promise<{ drafts: DraftSummary[] }> {
     return this.call('GET', '/api/drafts?mine=1');
   }
+  /** The latest submission of this extension draft key in the caller's units (404 when none). */
+  draftByKey(draftKey: string): Promise<DraftDetail> {
+    return this.call('GET', `/api/drafts/by-key?draftKey=${encodeURIComponent(draftKey)}`);
+  }
   draft(id: number): Promise<DraftDetail> {
     return this.call('GET', `/api/drafts/${id}`);
   }

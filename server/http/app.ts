@@ -27,8 +27,8 @@ import { ApiFailure, forbidden } from '../errors';
 import type { EventHub } from '../events';
 import type { ServerKeys } from '../keys';
 import { adminRoutes } from './admin-routes';
-import { idParam, body } from './validate';
-import { acceptFinding, decide, getApproval, getDraft, myDrafts, override, queue, submitDraft } from '../review/service';
+import { idParam, body, parse } from './validate';
+import { acceptFinding, decide, getApproval, getDraft, latestByKey, myDrafts, override, queue, submitDraft } from '../review/service';
 import { draftForm } from '../review/exports';
 import { loadUnitById } from '../review/service';
 import { webRoutes } from './web';
@@ -112,6 +112,10 @@ export function createApp(deps: AppDeps) {
   authed.post('/drafts', async (c) => c.json(await submitDraft(review, c.get('person'), await body(c, submissionSchema)), 201));
   authed.get('/drafts', async (c) => c.json({ drafts: await myDrafts(review, c.get('person')) }));
   authed.get('/queue', async (c) => c.json({ drafts: await queue(review, c.get('person')) }));
+  authed.get('/drafts/by-key', async (c) => {
+    const draftKey = parse(z.string().min(1).max(300), c.req.query('draftKey'));
+    return c.json(await latestByKey(review, c.get('person'), draftKey));
+  });
   authed.get('/drafts/:id', async (c) => c.json(await getDraft(review, c.get('person'), idParam(c))));
   authed.post('/drafts/:id/accept', async (c) => {
     const input = await body(c, acceptSchema);

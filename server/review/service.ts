@@ -408,3 +408,22 @@ export async function myDrafts(deps: ReviewDeps, person: Person) {
     .execute();
   return rows.filter((r) => person.units.has(r.unit_id)).map((r) => summaryOf(r, r.code, person.name));
 }
+
+/**
+ * The latest version of a draft (by the extension's draft key) in the caller's units: how the editor's
+ * extension finds its submission again (after a reload) to show each level's decision and fetch the approval.
+ */
+export async function latestByKey(deps: ReviewDeps, person: Person, draftKey: string) {
+  const unitIds = [...person.units.keys()];
+  if (!unitIds.length) throw notFound();
+  const row = await deps.db
+    .selectFrom('drafts')
+    .select('id')
+    .where('draft_key', '=', draftKey)
+    .where('unit_id', 'in', unitIds)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return getDraft(deps, person, row.id);
+}

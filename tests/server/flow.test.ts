@@ -71,6 +71,11 @@ describe.each(modes())('review flow (%s)', (mode) => {
     await expect.poll(() => editorSeen.find((e) => e.type === 'approved' && e.draftId === submitted.draftId)).toBeTruthy();
     stop.abort();
 
+    // The editor's extension finds its submission again by its own draft key, with each level's decision.
+    const byKey = await editor.draftByKey(sub.draftKey);
+    expect(byKey).toMatchObject({ id: submitted.draftId, status: 'approved', draftHash: sub.draftHash });
+    expect(byKey.decisions.map((d) => d.level)).toEqual(['first', 'second', 'final']);
+    await expect(reviewer.draftByKey('no-such-key')).rejects.toMatchObject({ status: 404 });
     const { approval, signature } = await editor.approval(submitted.draftId);
     expect(approval).toMatchObject({ draftHash: sub.draftHash, unit: 'unit-a', policyVersion: 1 });
     expect(approval.levels.map((l) => [l.level, l.person])).toEqual([
