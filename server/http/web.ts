@@ -29,7 +29,8 @@ export function webRoutes() {
   const web = new Hono();
   const page = (c: import('hono').Context) => {
     c.header('Cache-Control', 'no-cache');
-    c.header('Content-Security-Policy', "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    // Inline styles only for the 审批表 the page opens as a blob (it inherits this policy); scripts stay 'self'.
+    c.header('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     return c.html(fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8'));
   };
   web.get('/', page);
