@@ -4,3 +4,4 @@ export * from './draft-hash';
 export * from './approval';
 export * from './client';
 export * from './gate-facts';
+export * from './link';
