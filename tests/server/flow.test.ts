@@ -44,7 +44,7 @@ describe.each(modes())('review flow (%s)', (mode) => {
     const sub = await submission('unit-a', '联系人：王先生，电话 13812345678，欢迎报名。', [{ text: '13812345678', severity: 'block' }]);
     const submitted = await editor.submit(sub);
     expect(submitted).toMatchObject({ status: 'pending', nextLevel: 'first' });
-    await expect.poll(() => seen.find((e) => e.type === 'submitted' && e.draftId === submitted.draftId)).toBeTruthy();
+    await expect.poll(() => seen.find((e) => e.type === 'submitted' && e.draftId === submitted.draftId), { timeout: 10_000 }).toBeTruthy();
 
     const queue = await reviewer.queue();
     expect(queue.drafts.map((d) => d.id)).toContain(submitted.draftId);
@@ -68,7 +68,7 @@ describe.each(modes())('review flow (%s)', (mode) => {
     await final.login('r3', PASSWORD);
     const done = await final.decide(submitted.draftId, 'final', 'approve', '同意发布');
     expect(done.status).toBe('approved');
-    await expect.poll(() => editorSeen.find((e) => e.type === 'approved' && e.draftId === submitted.draftId)).toBeTruthy();
+    await expect.poll(() => editorSeen.find((e) => e.type === 'approved' && e.draftId === submitted.draftId), { timeout: 10_000 }).toBeTruthy();
     stop.abort();
 
     // The editor's extension finds its submission again by its own draft key, with each level's decision.

@@ -32,18 +32,18 @@ describe.skipIf(!available)('review page (Chromium)', () => {
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-xs=live].on');
-    await expect.poll(() => page.textContent('[data-xs=queue]')).toContain('暂无待审稿件');
+    await expect.poll(() => page.textContent('[data-xs=queue]'), { timeout: 10_000 }).toContain('暂无待审稿件');
 
     const body = '为方便群众咨询，请拨打 13812345678 联系王先生。';
     const ed = await login(server, 'ed');
     const sub = await submission('unit-a', body, [{ text: '13812345678', severity: 'block' }]);
     const submitted = await api(server, 'POST', '/api/drafts', { token: ed, body: sub });
     const item = page.locator(`[data-xs=queue-item][data-id="${submitted.json.draftId}"]`);
-    await item.waitFor({ timeout: 5000 }); // arrived through the live event, no reload
+    await item.waitFor({ timeout: 15_000 }); // arrived through the live event, no reload
     await item.click();
 
     const mark = page.locator('mark.sev-block');
-    await expect.poll(() => mark.textContent()).toBe('13812345678');
+    await expect.poll(() => mark.textContent(), { timeout: 10_000 }).toBe('13812345678');
     expect(await page.locator('[data-xs=approve]').isDisabled()).toBe(true);
     await page.fill('[data-xs=finding] input', '单位公开的咨询电话');
     await page.click('[data-xs=finding] button[type=submit]');
@@ -70,7 +70,7 @@ describe.skipIf(!available)('review page (Chromium)', () => {
     await page.click('nav a[href="#/admin"]');
     await page.locator('tr[data-username=r3]').waitFor();
     await page.getByText('校验哈希链').click();
-    await expect.poll(() => page.textContent('[data-xs=verify]')).toMatch(/哈希链完整：\d+ 条记录/);
+    await expect.poll(() => page.textContent('[data-xs=verify]'), { timeout: 10_000 }).toMatch(/哈希链完整：\d+ 条记录/);
     await page.screenshot({ path: 'tests/artifacts/screenshots/server-admin.png', fullPage: true });
     await page.close();
   });
