@@ -14,4 +14,8 @@ export const STORAGE_KEYS = {
   rulesetLists: 'xs:ruleset-lists',
   /** Last update check: time, outcome, error. */
   rulesetStatus: 'xs:ruleset-status',
+  /** Review server login (access and refresh token) of this profile. */
+  reviewServerTokens: 'xs:review-server-tokens',
+  /** The review server told us a draft changed ({draftKey, at}): tabs showing it ask review:refresh. */
+  reviewServerChange: 'xs:review-server-change',
 } as const;

@@ -15,6 +15,7 @@ import type { Policy } from '../policy/parse';
 import type { RulesetSnapshotMeta } from './messages/ruleset';
 import type { RulesetListsRecord, StoredUpdateStatus } from './ruleset-records';
 import { STORAGE_KEYS } from './storage-keys';
+import type { Tokens } from '../review-server/client';
 
 export const items = {
   /**
@@ -30,6 +31,8 @@ export const items = {
   rulesetPointer: storage.defineItem<RulesetSnapshotMeta | null>(`local:${STORAGE_KEYS.rulesetPointer}`, { fallback: null, version: 1 }),
   rulesetLists: storage.defineItem<RulesetListsRecord | null>(`local:${STORAGE_KEYS.rulesetLists}`, { fallback: null, version: 1 }),
   rulesetStatus: storage.defineItem<StoredUpdateStatus>(`local:${STORAGE_KEYS.rulesetStatus}`, { fallback: {}, version: 1 }),
+  reviewServerTokens: storage.defineItem<(Tokens & { url: string }) | null>(`local:${STORAGE_KEYS.reviewServerTokens}`, { fallback: null, version: 1 }),
+  reviewServerChange: storage.defineItem<{ draftKey: string; at: number } | null>(`local:${STORAGE_KEYS.reviewServerChange}`, { fallback: null, version: 1 }),
 };
 
 export { storage };
