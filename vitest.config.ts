@@ -17,6 +17,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The review server against embedded PGlite, and against PostgreSQL when DATABASE_URL is set
+          // (.ci/run starts a throwaway cluster and sets it).
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],

@@ -28,6 +28,8 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
   const [unit, setUnit] = useState('');
   const [roles, setRoles] = useState<Role[]>(['editor']);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [serverUrl, setServerUrl] = useState('');
+  const [serverKey, setServerKey] = useState('');
 
   const reload = async () => {
     const loaded = await load();
@@ -36,6 +38,8 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
     setName(loaded.settings.identity?.name ?? '');
     setUnit(loaded.settings.identity?.unit ?? '');
     setRoles(loaded.settings.identity?.roles ?? ['editor']);
+    setServerUrl(loaded.settings.reviewServerUrl ?? '');
+    setServerKey(loaded.settings.reviewServerKey ?? '');
   };
   useEffect(() => {
     void reload();
@@ -162,6 +166,48 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
         <p style={{ color: '#4b5563', margin: '4px 0' }}>
           紧急放行：{settings.allowOverride ? '允许（须填写理由并记入日志）' : '不允许'} · 日志汇集：
           {settings.collectorUrl ? settings.collectorUrl : '未配置（审核日志只保存在本机）'}
+        </p>
+      </fieldset>
+
+      <fieldset style={{ border: '1px solid #e5e7eb', marginTop: 12 }} data-xs="review-server-settings">
+        <legend>审核服务器</legend>
+        <p data-xs="review-mode" data-mode={settings.reviewServerUrl ? 'server' : 'local'} style={{ margin: '4px 0', fontWeight: 600 }}>
+          {settings.reviewServerUrl ? `服务器模式：${settings.reviewServerUrl}` : '单机模式：未配置审核服务器，审核在本浏览器内完成，稿件不离开本机'}
+        </p>
+        <label style={field}>
+          服务器地址{' '}
+          <input
+            data-xs="review-server-url"
+            style={{ width: '28em' }}
+            placeholder="https://审核服务器地址"
+            disabled={locked.has('reviewServerUrl')}
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+          />
+        </label>
+        <label style={field}>
+          服务器公钥{' '}
+          <input
+            data-xs="review-server-key"
+            style={{ width: '28em', fontFamily: 'monospace' }}
+            placeholder="admin public-key 输出的 44 个字符"
+            disabled={locked.has('reviewServerKey')}
+            value={serverKey}
+            onChange={(e) => setServerKey(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          data-xs="save-review-server"
+          disabled={locked.has('reviewServerUrl') && locked.has('reviewServerKey')}
+          onClick={() =>
+            void apply({ reviewServerUrl: serverUrl.trim() || undefined, reviewServerKey: serverKey.trim() || undefined }, '已保存审核服务器设置')
+          }
+        >
+          保存
+        </button>
+        <p style={{ color: '#4b5563', margin: '4px 0' }}>
+          只有点击“提交审核”时，稿件才会发送到此服务器；审核通过凭证须用此公钥验证通过，发布才会放行。
         </p>
       </fieldset>
 

@@ -7,10 +7,11 @@ import { registerRouter } from './router';
 import { registerRulesetService, rulesetHandlers } from './ruleset-service';
 import { registerReviewService, reviewHandlers } from './review-service';
 import { settingsHandlers } from '../settings/store';
+import { serverHandlers } from './review-server-service';
 
 export function startBackground(options: { reviewDb?: IDBFactory } = {}): void {
   // Typed as the full map: a message of the protocol without a handler does not compile.
-  const handlers: Handlers = { ...rulesetHandlers, ...reviewHandlers(options.reviewDb), ...settingsHandlers };
+  const handlers: Handlers = { ...rulesetHandlers, ...reviewHandlers(options.reviewDb), ...settingsHandlers, ...serverHandlers };
   registerRouter(handlers);
   registerRulesetService();
   registerReviewService(options.reviewDb);

@@ -16,9 +16,10 @@
  */
 import type { ReviewRequests } from './messages/review';
 import type { RulesetRequests } from './messages/ruleset';
+import type { ServerRequests } from './messages/server';
 import type { SettingsRequests } from './messages/settings';
 
-export interface Protocol extends ReviewRequests, RulesetRequests, SettingsRequests {}
+export interface Protocol extends ReviewRequests, RulesetRequests, SettingsRequests, ServerRequests {}
 
 export type MessageType = keyof Protocol;
 /** The message of one type (or, without a type argument, the union of all messages). */

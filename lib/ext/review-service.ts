@@ -14,6 +14,7 @@ import { ReviewService, type ReviewType } from '../review/service';
 import { REVIEW_UNAVAILABLE } from '../review/gate';
 import { getEffectiveSettings } from '../settings/store';
 import { Unavailable, type Handler, type Handlers } from './handlers';
+import { reviewServer } from './review-server-service';
 
 export const FORWARD_ALARM = 'xianshen-review-forward';
 
@@ -29,7 +30,11 @@ export function reviewService(factory: IDBFactory = globalThis.indexedDB): Promi
     db.addEventListener('versionchange', () => {
       if (service === opening) service = undefined;
     });
-    return new ReviewService({ db, getSettings: async () => (await getEffectiveSettings()).settings });
+    return new ReviewService({
+      db,
+      getSettings: async () => (await getEffectiveSettings()).settings,
+      serverGate: (draftKey, draftHash, settings) => reviewServer.gate(draftKey, draftHash, settings),
+    });
   });
   service = opening;
   opening.catch(() => {

@@ -16,4 +16,8 @@ export const STORAGE_KEYS = {
   rulesetStatus: 'xs:ruleset-status',
   /** Highest bundle version ever applied and the hash of its lists: the floor against replays. */
   rulesetFloor: 'xs:ruleset-floor',
+  /** Review server login (access and refresh token) of this profile. */
+  reviewServerTokens: 'xs:review-server-tokens',
+  /** The review server told us a draft changed ({draftKey, at}): tabs showing it ask review:refresh. */
+  reviewServerChange: 'xs:review-server-change',
 } as const;

@@ -16,6 +16,7 @@ import type { RulesetSnapshotMeta } from './messages/ruleset';
 import type { RulesetListsRecord, StoredUpdateStatus } from './ruleset-records';
 import { STORAGE_KEYS } from './storage-keys';
 import type { VersionFloor } from './ruleset-floor';
+import type { Tokens } from '../review-server/client';
 
 export const items = {
   /**
@@ -32,6 +33,8 @@ export const items = {
   rulesetLists: storage.defineItem<RulesetListsRecord | null>(`local:${STORAGE_KEYS.rulesetLists}`, { fallback: null, version: 1 }),
   rulesetStatus: storage.defineItem<StoredUpdateStatus>(`local:${STORAGE_KEYS.rulesetStatus}`, { fallback: {}, version: 1 }),
   rulesetFloor: storage.defineItem<VersionFloor | null>(`local:${STORAGE_KEYS.rulesetFloor}`, { fallback: null, version: 1 }),
+  reviewServerTokens: storage.defineItem<(Tokens & { url: string }) | null>(`local:${STORAGE_KEYS.reviewServerTokens}`, { fallback: null, version: 1 }),
+  reviewServerChange: storage.defineItem<{ draftKey: string; at: number } | null>(`local:${STORAGE_KEYS.reviewServerChange}`, { fallback: null, version: 1 }),
 };
 
 export { storage };

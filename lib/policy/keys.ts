@@ -19,6 +19,8 @@ export const POLICY_KEYS = [
   'allowOverride',
   'allowUnsignedImport',
   'collectorUrl',
+  'reviewServerUrl',
+  'reviewServerKey',
   'locked',
 ] as const satisfies readonly SettingsKey[];
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -38,6 +40,8 @@ export const SETTING_LABELS: Record<SettingsKey, string> = {
   allowOverride: '紧急发布',
   allowUnsignedImport: '允许导入未签名词库包',
   collectorUrl: '审核记录汇集地址',
+  reviewServerUrl: '审核服务器地址',
+  reviewServerKey: '审核服务器公钥',
   locked: '锁定的设置项',
 };
 

@@ -103,7 +103,10 @@ h2 { font-size: 12pt; margin: 6mm 0 2mm; }
 .hashes { font-family: monospace; font-size: 8pt; margin-top: 4mm; color: #333; word-break: break-all; }
 `;
 
-function formSection(data: ApprovalFormData): string {
+/** The form's heading; each unit sets its own (the review server passes it from the unit's configuration). */
+export const DEFAULT_FORM_TITLE = '六安市民政局信息发布审批表';
+
+function formSection(data: ApprovalFormData, formTitle: string): string {
   const rows = data.rows
     .map(
       (row) => `<tr><th>${row.label}<div class="small">（${LEVEL_LABELS[row.level]}）</div></th><td colspan="3">
@@ -121,7 +124,7 @@ function formSection(data: ApprovalFormData): string {
     : '<h2>附：发布前检查未发现问题</h2>';
   const titleAttr = escapeHtml(data.findings.map(describeFinding).join('；'));
   return `<section class="form" data-seq="${data.focus.seq}">
-<h1>六安市民政局信息发布审批表</h1>
+<h1>${escapeHtml(formTitle)}</h1>
 <table>
 <tr><th>信息标题</th><td>${escapeHtml(data.title)}</td><th style="width:14%">是否涉密</th><td style="width:20%">${escapeHtml(data.secret)}</td></tr>
 <tr><th>信息发布类别</th><td colspan="3">${categoryCells(data.platform, data.account)}</td></tr>
@@ -135,13 +138,18 @@ ${findings}
 }
 
 /** One standalone HTML document with one form per focus record (page breaks between them). */
-export function approvalFormHtml(focus: LogRecord | LogRecord[], records: LogRecord[]): string {
+export function approvalFormHtml(
+  focus: LogRecord | LogRecord[],
+  records: LogRecord[],
+  options: { formTitle?: string } = {},
+): string {
+  const formTitle = options.formTitle?.trim() || DEFAULT_FORM_TITLE;
   const list = Array.isArray(focus) ? focus : [focus];
-  const title = list.length === 1 ? `信息发布审批表 - ${list[0].title}` : `信息发布审批表（${list.length} 份）`;
+  const title = list.length === 1 ? `${formTitle} - ${list[0].title}` : `${formTitle}（${list.length} 份）`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
-${list.map((r) => formSection(approvalFormData(r, records))).join('\n')}
+${list.map((r) => formSection(approvalFormData(r, records), formTitle)).join('\n')}
 </body></html>`;
 }
 

@@ -12,7 +12,8 @@ import { dispatch, Refusal, type Handlers } from '../ext/handlers';
 import type { ReviewDb } from './db';
 import { DraftStore } from './draft-store';
 import { Forwarder, type ForwarderDeps } from './forwarder';
-import { gateStatus } from './gate';
+import { decideGate, gateStatus, type GateSettings } from './gate';
+import type { ServerDraftState } from '../review-server/link';
 import { maskForLog } from './mask';
 import { ReviewLogStore } from './log-store';
 import {
@@ -44,6 +45,11 @@ export type ReviewType = Extract<Message['type'], `review:${string}`>;
 export interface ReviewServiceDeps {
   db: ReviewDb;
   getSettings: () => Promise<Settings>;
+  /**
+   * 服务器模式: the review server's state of a draft (undefined in 单机模式). When it answers, only its verified
+   * approval counts for the gate; local approvals, accepts and overrides do not.
+   */
+  serverGate?: (draftKey: string, draftHash: string, settings: GateSettings) => Promise<ServerDraftState | undefined>;
   fetch?: ForwarderDeps['fetch'];
   now?: () => Date;
 }
@@ -135,6 +141,14 @@ export class ReviewService {
   private async buildStatus(state: DraftReviewState): Promise<ReviewStatus> {
     const hash = state.lastHash ?? '';
     const { settings, person, problem, ctx } = await this.context(state, hash);
+    const local: GateSettings = {
+      reviewRequired: settings.reviewRequired,
+      reviewLevels: settings.reviewLevels,
+      acceptedBlockLevels: settings.acceptedBlockLevels,
+      allowOverride: settings.allowOverride,
+    };
+    const server = settings.reviewServerUrl && this.deps.serverGate ? await this.deps.serverGate(state.draftKey, hash, local) : undefined;
+    if (server) return this.serverStatus(state, hash, server, person, problem);
     const gate = gateStatus(ctx);
     const signing = signingFor(ctx);
     const valid = validApprovals(state.approvals, hash);
@@ -166,6 +180,39 @@ export class ReviewService {
       ...(problem ? { identityProblem: problem } : {}),
       allowOverride: settings.allowOverride,
       isEditor: !!person && state.editors.some((e) => samePerson(e, person)),
+    };
+  }
+
+  /** 服务器模式: the gate decides on the server's verified approval; decisions are taken on the server. */
+  private serverStatus(state: DraftReviewState, hash: string, server: ServerDraftState, person: Person | undefined, problem: string | undefined): ReviewStatus {
+    const { gate } = server;
+    const decision = decideGate({ findings: state.lastFindings, resolutions: gate.resolutions, settings: gate.settings, review: { kind: 'ready', draftHash: hash, facts: gate.facts } });
+    const missing = decision.open ? decision.missing : [...server.notes, ...(gate.refusal ? [gate.refusal] : []), ...decision.missing];
+    const detail = server.detail;
+    return {
+      draftKey: state.draftKey,
+      draftHash: hash,
+      facts: gate.facts,
+      gateSettings: gate.settings,
+      open: decision.open,
+      missing,
+      ...(decision.open && decision.override ? { override: decision.override } : {}),
+      reviewRequired: true,
+      required: detail?.requiredLevels ?? LEVELS.slice(0, gate.settings.reviewLevels),
+      approvals: gate.facts.approvals,
+      resolutions: gate.resolutions,
+      approveRefusal: '服务器模式：请在审核服务器的审核页面审核',
+      ...(person ? { identity: person } : {}),
+      ...(problem ? { identityProblem: problem } : {}),
+      allowOverride: false,
+      isEditor: true,
+      server: {
+        submitted: !!detail && detail.draftHash === hash,
+        ...(detail ? { status: detail.status, nextLevel: detail.nextLevel } : {}),
+        requiredLevels: detail?.requiredLevels ?? [],
+        decisions: detail?.draftHash === hash ? detail.decisions : [],
+        notes: [...server.notes, ...(gate.refusal ? [gate.refusal] : [])],
+      },
     };
   }
 
@@ -276,6 +323,8 @@ export class ReviewService {
   }
 
   private async resolve(m: Message<'review:resolve'>): Promise<ReviewStatus> {
+    if (m.resolution === 'accepted' && (await this.deps.getSettings()).reviewServerUrl)
+      throw new Refusal('服务器模式：问题须由审核人在审核服务器上接受');
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = checkResolve(ctx, m.resolution, m.reason);
@@ -303,7 +352,12 @@ export class ReviewService {
     return this.buildStatus(state);
   }
 
+  private async refuseInServerMode(): Promise<void> {
+    if ((await this.deps.getSettings()).reviewServerUrl) throw new Refusal('服务器模式：审核意见和紧急放行须在审核服务器上由审核人给出');
+  }
+
   private async decide(m: Message<'review:decide'>): Promise<ReviewStatus> {
+    await this.refuseInServerMode();
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = m.decision === 'approve' ? checkApprove(ctx, m.level) : checkReturn(ctx, m.level, m.note);
@@ -331,6 +385,7 @@ export class ReviewService {
   }
 
   private async override(m: Message<'review:override'>): Promise<ReviewStatus> {
+    await this.refuseInServerMode();
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = checkOverride(ctx, m.reason);

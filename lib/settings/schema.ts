@@ -47,6 +47,21 @@ export const settingsSchema = z.object({
   allowUnsignedImport: z.boolean().default(false),
   /** HTTPS collector that also receives review-log records; empty = nothing leaves the machine. */
   collectorUrl: z.string().url().startsWith('https://', '只接受 HTTPS 地址').optional(),
+  /**
+   * The review server (npm run server) that takes 提交审核 and signs approvals; empty = 单机模式 (everything
+   * stays on this machine). HTTPS, or plain HTTP only to this machine (localhost / 127.0.0.1).
+   */
+  reviewServerUrl: z
+    .string()
+    .url()
+    .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url), '只接受 HTTPS 地址（本机测试可用 http://127.0.0.1）')
+    .optional(),
+  /** The review server's Ed25519 public key (base64 of the raw 32 bytes, `npm run server -- admin public-key`). */
+  reviewServerKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, '应为 32 字节 Ed25519 公钥的 base64（44 个字符）')
+    .optional(),
   /** Keys the user cannot change (set by policy only). */
   locked: z.array(z.string()).default([]),
 });

@@ -188,6 +188,24 @@ describe('IdentitySettings', () => {
     expect((hook('identity-roster') as HTMLSelectElement).disabled).toBe(true);
   });
 
+  it('labels 单机模式 until a review server is set, saves its address and key, and refuses a bad key', async () => {
+    render(<IdentitySettings />);
+    await waitFor(() => expect(hook('review-mode')).not.toBeNull());
+    expect(hook('review-mode')!.getAttribute('data-mode')).toBe('local');
+    expect(hook('review-mode')!.textContent).toContain('单机模式');
+    fireEvent.change(hook('review-server-url')!, { target: { value: 'https://review.example.gov.cn' } });
+    fireEvent.change(hook('review-server-key')!, { target: { value: 'not-a-key' } });
+    fireEvent.click(hook('save-review-server')!);
+    await waitFor(() => expect(hook('identity-message')!.getAttribute('role')).toBe('alert'));
+    expect((await getEffectiveSettings()).settings.reviewServerUrl).toBeUndefined();
+    fireEvent.change(hook('review-server-key')!, { target: { value: 'FtZhLjisFhDuc0u+vuSUTY7kC06aadVMRMH+enrEyOE=' } });
+    fireEvent.click(hook('save-review-server')!);
+    await waitFor(() => expect(hook('identity-message')!.textContent).toBe('已保存审核服务器设置'));
+    expect(hook('review-mode')!.getAttribute('data-mode')).toBe('server');
+    const { settings } = await getEffectiveSettings();
+    expect(settings).toMatchObject({ reviewServerUrl: 'https://review.example.gov.cn', reviewServerKey: 'FtZhLjisFhDuc0u+vuSUTY7kC06aadVMRMH+enrEyOE=' });
+  });
+
   it('keeps policy-set review levels read-only', async () => {
     await fakeBrowser.storage.managed.set({ reviewLevels: 2, locked: ['reviewLevels'] });
     render(<IdentitySettings />);

@@ -64,6 +64,8 @@ export interface ReviewStatus {
   allowOverride: boolean;
   /** Whether this person has edited the draft (and so may not review it). */
   isEditor: boolean;
+  /** 服务器模式 only: the review server's view of this draft (decisions happen on the server, not here). */
+  server?: import('./server').ServerDraftView;
 }
 
 export interface ReviewRequests {
