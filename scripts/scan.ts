@@ -9,8 +9,9 @@ import { screen } from '../lib/core/screen';
 import type { Finding } from '../lib/core/types';
 import { loadLists } from '../lib/node/load-lists';
 import { readDraft } from '../lib/node/read-draft';
+import { closeImageScanner, isImageFile, scanImageFile } from '../lib/images/node/scan-image';
 
-const USAGE = 'usage: npm run --silent scan -- [--json] [--wordlists PATH] FILE... (FILE: .txt, .json draft, or - for stdin)';
+const USAGE = 'usage: npm run --silent scan -- [--json] [--wordlists PATH] FILE... (FILE: .txt, .json draft, .png/.jpg/.webp picture, or - for stdin)';
 const SEVERITY_LABEL = { block: '阻断', review: '复核', info: '提示' } as const;
 
 function fail(message: string): never {
@@ -30,7 +31,7 @@ function table(file: string, findings: Finding[]): string {
   return [head, ...rows].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,17 +59,24 @@ function main(): void {
   let anyError = false;
   for (const file of files) {
     let findings: Finding[];
+    let readText: string | undefined;
     try {
-      findings = screen(readDraft(file), ruleset);
+      if (isImageFile(file)) ({ findings, readText } = await scanImageFile(file, ruleset));
+      else findings = screen(readDraft(file), ruleset);
     } catch (e) {
       anyError = true;
       process.stderr.write(`${(e as Error).message}\n`);
       continue;
     }
     anyBlock ||= findings.some((f) => f.severity === 'block');
-    process.stdout.write(parsed.values.json ? `${JSON.stringify({ file, findings })}\n` : `${table(file, findings)}\n`);
+    // Pictures: findings are offsets into the read text, which is printed with them.
+    const line = parsed.values.json
+      ? JSON.stringify(readText === undefined ? { file, findings } : { file, findings, readText })
+      : table(file, findings) + (readText === undefined ? '' : `\n  图中文字（本机识别）：${readText.replace(/\n/g, ' ⏎ ')}`);
+    process.stdout.write(`${line}\n`);
   }
+  await closeImageScanner();
   process.exitCode = anyError ? 2 : anyBlock ? 1 : 0;
 }
 
-main();
+void main();

@@ -79,8 +79,9 @@ export function judgeMap({ text, lines, caption = '', draftTexts = [] }: MapInpu
   if (scale) {
     const normStart = scale.index + (scale[0].length - scale[0].trimStart().length);
     const { start, end } = toOriginal(norm, normStart, scale.index + scale[0].trimEnd().length);
-    strong++;
-    cues.push({ label: `比例尺 ${text.slice(start, end)}`, start, end });
+    // The word 比例尺 and its ratio are one cue.
+    if (!text.includes('比例尺')) strong++;
+    cues.push({ label: `比例 ${text.slice(start, end)}`, start, end });
   }
 
   const shortLines = lines.filter((l) => l.text.length <= LABEL_MAX);
