@@ -4,9 +4,11 @@
  */
 import { registerRulesetService } from '../lib/ext/ruleset-service';
 import { registerReviewService } from '../lib/ext/review-service';
+import { registerPictureService } from '../lib/ext/picture-service';
 
 export default defineBackground(() => {
   registerRulesetService();
   registerReviewService();
+  registerPictureService();
   // services register here, one line each
 });

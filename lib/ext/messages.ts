@@ -8,8 +8,9 @@
  */
 import type { RulesetMessage } from './messages/ruleset';
 import type { ReviewMessage } from './messages/review';
+import type { PictureMessage } from './messages/picture';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // Each service file exports a union named <Service>Message; add it to this union.
-export type Message = RulesetMessage | ReviewMessage;
+export type Message = RulesetMessage | ReviewMessage | PictureMessage;
