@@ -1,6 +1,7 @@
 /** "立即检查更新": asks the background to check every update URL now and shows what happened. */
 import { useState } from 'react';
-import { sendRulesetMessage, type CheckResult } from '@/lib/ext/messages/ruleset';
+import type { CheckResult } from '@/lib/ext/messages/ruleset';
+import { ask } from '@/lib/ext/send';
 
 export function CheckNowButton() {
   const [busy, setBusy] = useState(false);
@@ -8,7 +9,7 @@ export function CheckNowButton() {
   const check = async () => {
     setBusy(true);
     try {
-      setResult(await sendRulesetMessage({ type: 'ruleset:check-now' }));
+      setResult(await ask({ type: 'ruleset:check-now' }));
     } catch (e) {
       setResult({ outcome: 'error', message: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -3,7 +3,8 @@
  * The file's exact bytes go to the background as base64, because the signature is over bytes.
  */
 import { useState } from 'react';
-import { sendRulesetMessage, type CheckResult } from '@/lib/ext/messages/ruleset';
+import type { CheckResult } from '@/lib/ext/messages/ruleset';
+import { ask } from '@/lib/ext/send';
 import { bytesToBase64 } from '@/lib/bundle/base64';
 
 async function readBytes(file: File): Promise<Uint8Array> {
@@ -22,7 +23,7 @@ export function ImportBundle() {
     try {
       const bytes = await readBytes(bundleFile);
       const sigText = sigFile ? new TextDecoder().decode(await readBytes(sigFile)) : undefined;
-      setResult(await sendRulesetMessage({ type: 'ruleset:import', fileName: bundleFile.name, bundleBase64: bytesToBase64(bytes), sigText }));
+      setResult(await ask({ type: 'ruleset:import', fileName: bundleFile.name, bundleBase64: bytesToBase64(bytes), sigText }));
     } catch (e) {
       setResult({ outcome: 'error', message: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { RulesetStatus } from '@/lib/ext/messages/ruleset';
-import { updateUserSettings, type EffectiveSettings } from '@/lib/settings/store';
+import { updateUserSettings, type EffectiveSettings } from '@/lib/settings/client';
 import { LockedNote } from './LockedNote';
 import { SOURCE_LABELS } from './labels';
 

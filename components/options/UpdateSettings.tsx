@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { updateUserSettings, type EffectiveSettings } from '@/lib/settings/store';
+import { updateUserSettings, type EffectiveSettings } from '@/lib/settings/client';
 import { base64ToBytes } from '@/lib/bundle/base64';
 import { PUBLIC_KEY_BYTES } from '@/lib/bundle/verify';
 import type { Settings } from '@/lib/settings/schema';

@@ -1,8 +1,9 @@
 /** Data hooks for the options page and popup: effective settings and the ruleset status, kept live. */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { getEffectiveSettings, onSettingsChanged, type EffectiveSettings } from '@/lib/settings/store';
-import { sendRulesetMessage, type RulesetStatus } from '@/lib/ext/messages/ruleset';
+import { getEffectiveSettings, onSettingsChanged, type EffectiveSettings } from '@/lib/settings/client';
+import type { RulesetStatus } from '@/lib/ext/messages/ruleset';
+import { ask } from '@/lib/ext/send';
 import { RULESET_LISTS_KEY, RULESET_STATUS_KEY } from '@/lib/ext/ruleset-store';
 
 export function useEffectiveSettings(): { effective?: EffectiveSettings; reload: () => Promise<void> } {
@@ -21,7 +22,7 @@ export function useRulesetStatus(): { status?: RulesetStatus; error?: string; re
   const [error, setError] = useState<string>();
   const refresh = useCallback(async () => {
     try {
-      setStatus(await sendRulesetMessage({ type: 'ruleset:status' }));
+      setStatus(await ask({ type: 'ruleset:status' }));
       setError(undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@
  * policy are shown but cannot be changed.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
-import { getEffectiveSettings, updateUserSettings } from '@/lib/settings/store';
+import { getEffectiveSettings, updateUserSettings } from '@/lib/settings/client';
 import { ROLES, ROLE_LABELS, type Person, type Role, type Settings } from '@/lib/settings/schema';
 import { effectivePerson } from '@/lib/review/rules';
 

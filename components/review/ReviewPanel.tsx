@@ -9,7 +9,7 @@ import type { ReviewStatus } from '@/lib/ext/messages/review';
 import { ROLE_LABELS } from '@/lib/settings/schema';
 import { LEVEL_LABELS } from '@/lib/review/types';
 import { formatLocalTime } from '@/lib/review/labels';
-import { onSettingsChanged } from '@/lib/settings/store';
+import { onSettingsChanged } from '@/lib/settings/client';
 import { ask, sendReview, type ReviewSend } from './client';
 
 export interface ReviewPanelProps {

@@ -1,30 +1,15 @@
 /**
- * Sending review messages from extension UI (sidebar panel, log page). Injected into the components as
- * `send`, so component tests can route messages to a real ReviewService over fake-indexeddb.
+ * Review components take the protocol's `send` injected (component tests route it to a real ReviewService
+ * over fake-indexeddb); this unwraps a reply or throws its zh-CN error.
  */
-import { browser } from 'wxt/browser';
-import type { Reply } from '@/lib/ext/messages';
-import type { ReviewMessage, ReviewMessageType, ReviewResponses } from '@/lib/ext/messages/review';
+import type { Message, MessageType, Response } from '@/lib/ext/messages';
+import { send, type Send } from '@/lib/ext/send';
 
-export type ReviewSend = <T extends ReviewMessageType>(
-  message: Extract<ReviewMessage, { type: T }>,
-) => Promise<Reply<ReviewResponses[T]>>;
+export type ReviewSend = Send;
+export const sendReview: Send = send;
 
-export const sendReview: ReviewSend = async (message) => {
-  try {
-    const reply = await browser.runtime.sendMessage(message);
-    return (reply ?? { ok: false, error: '审核服务未响应，请稍后再试' }) as never;
-  } catch (error) {
-    return { ok: false, error: `审核服务不可用：${error instanceof Error ? error.message : String(error)}` };
-  }
-};
-
-/** Unwraps a reply or throws its zh-CN error (for handlers that show errors in one place). */
-export async function ask<T extends ReviewMessageType>(
-  send: ReviewSend,
-  message: Extract<ReviewMessage, { type: T }>,
-): Promise<ReviewResponses[T]> {
-  const reply = await send<T>(message);
+export async function ask<T extends MessageType>(post: Send, message: Message<T>): Promise<Response<T>> {
+  const reply = await post<T>(message);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

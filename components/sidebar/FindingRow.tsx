@@ -31,7 +31,7 @@ function SuggestionLine({ finding }: { finding: Finding }) {
 }
 
 function ResolutionLine({ resolution }: { resolution: Resolution }) {
-  const by = resolution.by ? `（${resolution.by}）` : '';
+  const by = resolution.by ? `（${resolution.by.name}）` : '';
   const text = resolution.resolution === 'fixed' ? '已修改' : `已接受：${resolution.reason ?? ''}`;
   return (
     <p className="xs-resolution" data-xs="resolution">

@@ -14,7 +14,7 @@ import { useStableCallback } from './useStableCallback';
 
 export type { SidebarProps, SidebarState, Resolution } from './types';
 
-function HeldAlert({ reasons }: { reasons: string[] }) {
+function HeldAlert({ reasons, onRetry }: { reasons: string[]; onRetry?: () => void }) {
   return (
     <div className="xs-held" role="alert" data-xs="held">
       <p className="xs-held-title">发布已被拦截，请先处理：</p>
@@ -26,6 +26,11 @@ function HeldAlert({ reasons }: { reasons: string[] }) {
         </ul>
       ) : (
         <p className="xs-held-reasons">仍有未处理的阻断或需复核问题。</p>
+      )}
+      {onRetry && (
+        <button type="button" className="xs-btn" data-xs="retry" onClick={onRetry}>
+          重试
+        </button>
       )}
     </div>
   );
@@ -124,7 +129,7 @@ export function Sidebar(props: SidebarProps) {
       </div>
       {!collapsed && (
         <div id={panelId} className="xs-body">
-          {state === 'held' && <HeldAlert reasons={props.heldReasons ?? []} />}
+          {state === 'held' && <HeldAlert reasons={props.heldReasons ?? []} onRetry={props.onRetry} />}
           <StateNote state={state} hasFindings={findings.length > 0} />
           {findings.length > 0 && <SeverityCounts counts={counts} resolved={resolvedCount} />}
           <div className="xs-scroll">

@@ -7,11 +7,9 @@ import type { Finding } from '@/lib/core/types';
 
 export type SidebarState = 'screening' | 'clean' | 'problems' | 'held' | 'unsupported';
 
-export interface Resolution {
-  resolution: 'fixed' | 'accepted';
-  reason?: string;
-  by?: string;
-}
+/** The one Resolution type (lib/review/types.ts): the row shows `by.name` when the review store recorded who. */
+export type { Resolution } from '@/lib/review/types';
+import type { Resolution } from '@/lib/review/types';
 
 export interface SidebarProps {
   state: SidebarState;
@@ -28,6 +26,8 @@ export interface SidebarProps {
   heldReasons?: string[];
   /** e.g. 未识别编辑器（适配可能已过期） */
   unsupportedReason?: string;
+  /** Offers a 重试 button in the held alert (e.g. the review service could not be reached). */
+  onRetry?(): void;
   /** Review panel rendered below the findings (another component). */
   reviewSlot?: ReactNode;
   collapsed: boolean;

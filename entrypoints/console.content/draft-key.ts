@@ -54,3 +54,40 @@ export function draftKeyFor(platform: string, consoleId: string, store?: Storage
   const id = consoleId && consoleId !== UNSAVED_DRAFT_ID ? consoleId : `${UNSAVED_DRAFT_ID}-${tabDraftId(store)}`;
   return `${platform}:${id}`;
 }
+
+/**
+ * Saving a new draft: the console gives it an id (WeChat's URL gains `appmsgid`), so its key moves from
+ * `<platform>:new-<tab id>` to `<platform>:<id>`, and its review state (editors, resolutions, approvals) must
+ * move with it, or the person who wrote it could approve it after reopening it.
+ *
+ * The tab remembers (sessionStorage) the last unsaved key it showed. When it goes from that key straight to
+ * a saved one (a URL change in the same page, or a reload within REKEY_WINDOW_MS with no other console page
+ * in between) the state moves; then the tab's id is renewed so its next new draft starts empty. Any console
+ * page that is not an editor forgets the marker, so a saved draft opened later from the list (by the same or
+ * another person) is never given this tab's history: whoever did not edit it can still review it.
+ */
+export const LAST_NEW_DRAFT_KEY = 'xianshen:last-new-draft';
+export const REKEY_WINDOW_MS = 10 * 60_000;
+
+/** Called with the key on screen (undefined off the editor); returns the key to move state from, if any. */
+export function trackDraftKey(key: string | undefined, now = Date.now(), store: Storage | undefined = storage()): string | undefined {
+  try {
+    const raw = store?.getItem(LAST_NEW_DRAFT_KEY);
+    const last = raw ? (JSON.parse(raw) as { key: string; at: number }) : undefined;
+    if (key === undefined) {
+      store?.removeItem(LAST_NEW_DRAFT_KEY);
+      return undefined;
+    }
+    if (key.includes(`:${UNSAVED_DRAFT_ID}-`)) {
+      store?.setItem(LAST_NEW_DRAFT_KEY, JSON.stringify({ key, at: now }));
+      return undefined;
+    }
+    if (!last || now - last.at > REKEY_WINDOW_MS || last.key.split(':')[0] !== key.split(':')[0]) return undefined;
+    store?.removeItem(LAST_NEW_DRAFT_KEY);
+    store?.removeItem(TAB_DRAFT_ID_KEY);
+    memoryId = undefined;
+    return last.key;
+  } catch {
+    return undefined; // storage blocked: no carry-over (the draft stays reviewable only by non-editors of the new key)
+  }
+}

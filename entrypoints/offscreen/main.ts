@@ -1,18 +1,17 @@
 /**
  * Offscreen document: the picture reader (lib/images/reader.ts) with the models shipped in the extension.
- * The background opens it on the first picture to read and closes it when idle (lib/ext/picture-service.ts).
- * It answers only messages addressed to it (`target: 'xs-offscreen'`), one picture at a time.
+ * The background opens it on the first picture to read and closes it when idle (lib/ext/picture-service.ts);
+ * it answers only the background's reader port (lib/ext/picture-channel.ts), one picture at a time.
  */
 import { browser } from 'wxt/browser';
 import { base64ToBytes } from '../../lib/core/base64';
 import { loadReaderAssets } from '../../lib/images/assets';
 import { createPictureReader, type PictureReader } from '../../lib/images/reader';
 import type { Pixels } from '../../lib/images/types';
-import { isOffscreenMessage } from '../../lib/ext/messages/picture';
+import { serveReader } from '../../lib/ext/picture-channel';
 import { decodePicture } from '../../lib/ext/picture-decode';
 
 let reader: Promise<PictureReader> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
 
 function getReader(): Promise<PictureReader> {
   reader ??= loadReaderAssets(async (file, as) => {
@@ -29,7 +28,7 @@ function getReader(): Promise<PictureReader> {
   return reader;
 }
 
-async function read(hash: string, dataBase64: string) {
+serveReader(async (hash, dataBase64) => {
   let pixels: Pixels;
   try {
     pixels = await decodePicture(base64ToBytes(dataBase64));
@@ -37,15 +36,4 @@ async function read(hash: string, dataBase64: string) {
     throw new Error('不是可识别的图片格式');
   }
   return (await getReader()).read(pixels, hash);
-}
-
-browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  if (!isOffscreenMessage(message)) return undefined;
-  const job = queue.then(() => read(message.hash, message.dataBase64));
-  queue = job.catch(() => undefined);
-  job.then(
-    (value) => sendResponse({ ok: true, value }),
-    (error) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-  return true;
 });

@@ -17,6 +17,26 @@ export type FieldName = 'title' | 'author' | 'digest' | 'sourceUrl' | 'body' | (
 export interface Draft {
   platform: Platform;
   fields: Partial<Record<FieldName, string>> & { body?: string };
+  /** Pictures in the draft, in field and document order (collected by lib/editor-kit/pictures.ts). */
+  pictures?: Picture[];
+}
+
+/**
+ * One picture of a draft. `src` and, where the page let us read the bytes, `hash` (SHA-256 hex of the bytes)
+ * are what the draft hash binds to, so a swapped picture voids approvals. A finding on a picture uses
+ * `field: 'picture:<id>'` and offsets into the text read from that picture (a later picture reader).
+ */
+export interface Picture {
+  /** Stable within one reading: `<field>#<index>`. */
+  id: string;
+  src: string;
+  /** SHA-256 hex of the picture bytes; absent when the page does not allow reading them. */
+  hash?: string;
+  alt?: string;
+  /** The draft field the picture sits in. */
+  field: FieldName;
+  /** Position among that field's pictures. */
+  index: number;
 }
 
 export interface Finding {

@@ -1,16 +1,33 @@
 /**
- * The one typed message protocol between UI (content script, sidebar, popup, options, log page) and the
- * background service worker (DESIGN.md convention 8). Each service owns its variants in its own file
- * (lib/ext/messages/<service>.ts) and this file unions them, so there is one place to look.
+ * The one message protocol between the extension's UI (content scripts, sidebar, popup, options, log page)
+ * and the background service worker (DESIGN.md convention 8). A leaf module: types only.
+ *
+ * Each service declares its entries as a request → response map in lib/ext/messages/<service>.ts and this
+ * file joins them. `send()` (lib/ext/send.ts) is the one place that sends, `registerRouter()`
+ * (lib/ext/router.ts) the one place that routes; both are typed from this map.
+ *
+ * Adding a message:
+ *  1. add `'svc:name': { request: {...}; response: R }` to the service's map (a new service: a new file whose
+ *     map is added to `Protocol` below);
+ *  2. add its handler to the service's handler map (the background's router refuses to compile without it);
+ *  3. call `send({ type: 'svc:name', ... })` where it is needed.
  *
  * Transport: browser.runtime.sendMessage (JSON-serialised by Chrome: no ArrayBuffer, no Map, no Date).
- * Handlers answer `{ ok: true, value }` or `{ ok: false, error }` (zh-CN error text first).
  */
-import type { RulesetMessage } from './messages/ruleset';
-import type { ReviewMessage } from './messages/review';
-import type { PictureMessage } from './messages/picture';
+import type { ReviewRequests } from './messages/review';
+import type { RulesetRequests } from './messages/ruleset';
+import type { SettingsRequests } from './messages/settings';
+import type { PictureRequests } from './messages/picture';
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export interface Protocol extends ReviewRequests, RulesetRequests, SettingsRequests, PictureRequests {}
 
-// Each service file exports a union named <Service>Message; add it to this union.
-export type Message = RulesetMessage | ReviewMessage | PictureMessage;
+export type MessageType = keyof Protocol;
+/** The message of one type (or, without a type argument, the union of all messages). */
+export type Message<T extends MessageType = MessageType> = T extends MessageType ? { type: T } & Protocol[T]['request'] : never;
+export type Response<T extends MessageType> = Protocol[T]['response'];
+
+/**
+ * Every answer. `unavailable`: the service could not be reached or its store could not be opened (as opposed
+ * to a refusal in the service's own words); callers that guard publishing treat it as "hold and retry".
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; unavailable?: boolean };

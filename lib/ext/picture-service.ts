@@ -13,15 +13,9 @@ import { base64ToBytes, bytesToBase64 } from '../core/base64';
 import { contentHash } from '../images/content-hash';
 import type { PictureReading } from '../images/types';
 import { getCachedReading, putCachedReading } from './picture-cache';
-import type { Reply } from './messages';
-import {
-  isPictureMessage,
-  OFFSCREEN_TARGET,
-  type OffscreenMessage,
-  type PictureMessage,
-  type PictureReadResult,
-  type PictureStatus,
-} from './messages/picture';
+import type { Handlers } from './handlers';
+import type { PictureReadResult, PictureStatus } from './messages/picture';
+import { ReaderChannel } from './picture-channel';
 
 const OFFSCREEN_URL = 'offscreen.html';
 /** Below the service worker's 30 s idle limit, so the document is closed before the worker can be stopped. */
@@ -34,6 +28,7 @@ let queued = 0;
 let reading = false;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 let creating: Promise<void> | undefined;
+const channel = new ReaderChannel();
 /** Concurrent requests for the same picture share one read. */
 const inFlight = new Map<string, Promise<PictureReadResult>>();
 
@@ -77,6 +72,7 @@ export async function closeReader(): Promise<void> {
   idleTimer = undefined;
   if (creating) await creating.catch(() => undefined);
   if (await hasOffscreen()) await browser.offscreen.closeDocument();
+  channel.drop('识图组件已关闭');
 }
 
 function scheduleClose(): void {
@@ -111,11 +107,7 @@ async function pictureBytes(src: string, dataBase64: string | undefined): Promis
 
 async function readInOffscreen(hash: string, bytes: Uint8Array): Promise<PictureReading> {
   await ensureOffscreen();
-  const message: OffscreenMessage = { target: OFFSCREEN_TARGET, type: 'offscreen:read', hash, dataBase64: bytesToBase64(bytes) };
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<PictureReading> | undefined;
-  if (!reply) throw new Error('识图组件没有应答');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  return channel.read(hash, bytesToBase64(bytes));
 }
 
 export async function readPicture(src: string, dataBase64?: string): Promise<PictureReadResult> {
@@ -153,26 +145,12 @@ async function status(): Promise<PictureStatus> {
   return { queued, reading, readerOpen: await hasOffscreen() };
 }
 
-function handle(message: PictureMessage): Promise<unknown> {
-  switch (message.type) {
-    case 'picture:read':
-      return readPicture(message.src, message.dataBase64);
-    case 'picture:status':
-      return status();
-    default:
-      throw new Error(`未知的消息类型 ${(message as { type: string }).type}`);
-  }
-}
+export const pictureHandlers: Handlers<'picture:read' | 'picture:status'> = {
+  'picture:read': (m) => readPicture(m.src, m.dataBase64),
+  'picture:status': () => status(),
+};
 
+/** Startup: a worker restarted while a document was open (stopped mid-idle) gives that memory back now. */
 export function registerPictureService(): void {
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: Reply<unknown>) => void) => {
-    if (!isPictureMessage(message)) return undefined; // another service's message
-    handle(message).then(
-      (value) => sendResponse({ ok: true, value }),
-      (error) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return true;
-  });
-  // A worker restarted while a document was open (it was stopped mid-idle): give that memory back now.
   void closeReader().catch(() => undefined);
 }

@@ -2,10 +2,10 @@
  * Background: keeps one working ruleset in force and updates it from signed bundles (uBlock Origin style:
  * versioned assets, bundled fallback, verify before apply, keep the last good one).
  *
- * storage.local keys (only this module writes them; all small):
- *   xs:ruleset         RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
- *   xs:ruleset-lists   what the snapshot was built from (lists, counts, versions, key of the installed bundle)
- *   xs:ruleset-status  last check time, outcome and error, for the popup and options page
+ * Storage items (lib/ext/storage.ts; only this module writes them; all small):
+ *   rulesetPointer   RulesetSnapshotMeta: version, source, counts and the key of the snapshot data
+ *   rulesetLists     what the snapshot was built from (lists, counts, versions, key of the installed bundle)
+ *   rulesetStatus    last check time, outcome and error, for the popup and options page
  * The large assets (compiled snapshot data, the last good bundle) live in IndexedDB (lib/ext/ruleset-db.ts)
  * under fresh keys; ONE storage.local.set of the pointers then swaps them in, so tabs switch atomically and
  * a failed check leaves everything untouched. Tabs fetch the data with the 'ruleset:snapshot' message.
@@ -18,49 +18,25 @@ import { bundleSchema } from '../bundle/schema';
 import { base64ToBytes } from '../bundle/base64';
 import { verifyBundle } from '../bundle/verify';
 import { fetchBundle } from '../bundle/fetch';
-import { resolveLists, type InstalledBundle, type ListInfo } from '../bundle/merge';
+import { resolveLists, type InstalledBundle } from '../bundle/merge';
 import { compileLists } from '../bundle/compile';
-import { getEffectiveSettings, USER_SETTINGS_KEY } from '../settings/store';
+import { getEffectiveSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { BUNDLED_LISTS } from './bundled-lists';
 import { getAsset, pruneAssets, putAssets } from './ruleset-db';
-import {
-  RULESET_LISTS_KEY,
-  RULESET_SNAPSHOT_KEY,
-  RULESET_STATUS_KEY,
-  type RulesetSnapshot,
-  type RulesetSnapshotMeta,
-} from './ruleset-store';
-import type { Reply } from './messages';
-import {
-  isRulesetMessage,
-  type CheckResult,
-  type CheckTrigger,
-  type RulesetMessage,
-  type RulesetStatus,
-  type UpdateStatus,
+import type { Handlers } from './handlers';
+import { items, storage } from './storage';
+import { STORAGE_KEYS } from './storage-keys';
+import type { RulesetListsRecord as ListsRecord, StoredUpdateStatus as StoredStatus } from './ruleset-records';
+import type {
+  CheckResult,
+  CheckTrigger,
+  RulesetSnapshot,
+  RulesetSnapshotMeta,
+  RulesetStatus,
 } from './messages/ruleset';
 
-const LISTS_KEY = RULESET_LISTS_KEY;
-const STATUS_KEY = RULESET_STATUS_KEY;
 export const UPDATE_ALARM = 'xs:update-check';
-
-interface ListsRecord {
-  /** Ruleset format and extension version it was compiled with: either changing forces a rebuild. */
-  builtWith: string;
-  disabledLists: string[];
-  version: number;
-  installed: RulesetStatus['installed'];
-  infos: ListInfo[];
-  appliedAt: string;
-  /** IndexedDB key of the installed bundle (absent while only the bundled lists are in force). */
-  bundleKey?: string;
-}
-
-interface StoredStatus extends UpdateStatus {
-  /** Update URLs and keys of the last check: a change triggers a new check. */
-  configKey?: string;
-}
 
 let queue: Promise<unknown> = Promise.resolve();
 let checking = false;
@@ -78,10 +54,6 @@ function builtWith(): string {
   return `${RULESET_FORMAT}+${browser.runtime.getManifest().version}`;
 }
 
-async function readLocal<T>(key: string): Promise<T | undefined> {
-  return (await browser.storage.local.get(key))[key] as T | undefined;
-}
-
 /** The stored bundle, re-validated: a bundle from an older extension version may no longer fit the schema. */
 async function readInstalled(bundleKey: string | undefined): Promise<InstalledBundle | undefined> {
   const stored = bundleKey ? await getAsset<InstalledBundle>(bundleKey) : undefined;
@@ -91,14 +63,14 @@ async function readInstalled(bundleKey: string | undefined): Promise<InstalledBu
 }
 
 async function nextStatus(patch: Partial<StoredStatus>): Promise<StoredStatus> {
-  const current = (await readLocal<StoredStatus>(STATUS_KEY)) ?? {};
+  const current = await items.rulesetStatus.getValue();
   const next: Record<string, unknown> = { ...current, ...patch };
   for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
   return next as StoredStatus;
 }
 
 async function writeStatus(patch: Partial<StoredStatus>): Promise<void> {
-  await browser.storage.local.set({ [STATUS_KEY]: await nextStatus(patch) });
+  await items.rulesetStatus.setValue(await nextStatus(patch));
 }
 
 function configKey(settings: Settings): string {
@@ -108,7 +80,8 @@ function configKey(settings: Settings): string {
 /** A compiled ruleset ready to be swapped in: IndexedDB assets plus the storage.local pointers to them. */
 interface Prepared {
   assets: Record<string, unknown>;
-  local: Record<string, unknown>;
+  pointer: RulesetSnapshotMeta;
+  lists: ListsRecord;
   keep: string[];
   dataKey: string;
   serialized: RulesetSnapshot['serialized'];
@@ -156,17 +129,22 @@ function prepare(installed: InstalledBundle | undefined, settings: Settings, sto
   };
   return {
     assets,
-    local: { [RULESET_SNAPSHOT_KEY]: meta, [LISTS_KEY]: record },
+    pointer: meta,
+    lists: record,
     keep: bundleKey ? [dataKey, bundleKey] : [dataKey],
     dataKey,
     serialized,
   };
 }
 
-/** Stores the assets, then flips the pointers in one storage.local.set (with `extraLocal`), then drops old assets. */
-async function commit(prepared: Prepared, extraLocal: Record<string, unknown> = {}): Promise<void> {
+/** Stores the assets, then flips the pointers in one storage write (with the status, if given), then drops old assets. */
+async function commit(prepared: Prepared, status?: StoredStatus): Promise<void> {
   await putAssets(prepared.assets);
-  await browser.storage.local.set({ ...prepared.local, ...extraLocal });
+  await storage.setItems([
+    { item: items.rulesetPointer, value: prepared.pointer },
+    { item: items.rulesetLists, value: prepared.lists },
+    ...(status ? [{ item: items.rulesetStatus, value: status }] : []),
+  ]);
   snapshotCache = { dataKey: prepared.dataKey, serialized: prepared.serialized };
   await pruneAssets(prepared.keep);
 }
@@ -177,7 +155,7 @@ async function commit(prepared: Prepared, extraLocal: Record<string, unknown> = 
  */
 async function rebuild(): Promise<void> {
   const { settings } = await getEffectiveSettings();
-  const previous = await readLocal<ListsRecord>(LISTS_KEY);
+  const previous = await items.rulesetLists.getValue();
   const installed = await readInstalled(previous?.bundleKey);
   const hadBundle = previous?.version ?? 0;
   try {
@@ -202,8 +180,8 @@ async function rebuild(): Promise<void> {
 
 /** At every service-worker start: a snapshot exists and matches this build; the alarm matches the settings. */
 async function ensureReady(): Promise<void> {
-  const record = await readLocal<ListsRecord>(LISTS_KEY);
-  const meta = await readLocal<RulesetSnapshotMeta>(RULESET_SNAPSHOT_KEY);
+  const record = await items.rulesetLists.getValue();
+  const meta = await items.rulesetPointer.getValue();
   const dataPresent = meta?.dataKey !== undefined && (await getAsset(meta.dataKey)) !== undefined;
   if (!record || !dataPresent || record.builtWith !== builtWith()) await rebuild();
   const { settings } = await getEffectiveSettings();
@@ -232,7 +210,7 @@ async function evaluateCandidate(
   settings: Settings,
   allowUnsigned = false,
 ): Promise<Candidate> {
-  const installedVersion = (await readLocal<ListsRecord>(LISTS_KEY))?.version ?? 0;
+  const installedVersion = (await items.rulesetLists.getValue())?.version ?? 0;
   const verdict = await verifyBundle(bytes, sigText, settings.trustedKeys, {
     installedVersion,
     maxBytes: settings.maxBundleBytes,
@@ -255,7 +233,7 @@ async function evaluateCandidate(
   } catch (error) {
     return { result: { outcome: 'rejected', code: 'compile-failed', message: `词库包无法编译，已拒绝，继续使用当前词库：${String(error)}` } };
   }
-  const counts = (prepared.local[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta).counts;
+  const counts = prepared.pointer.counts;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const how = verdict.signed ? '签名验证通过' : '未签名（策略允许）';
   return {
@@ -275,7 +253,7 @@ async function record(trigger: CheckTrigger, candidate: Candidate, settings: Set
   patch.lastError = ok ? undefined : { code: result.code ?? result.outcome, reason: result.message, at, origin };
   if (prepared) {
     // The new ruleset's pointers and the status land in the same write.
-    await commit(prepared, { [STATUS_KEY]: await nextStatus(patch) });
+    await commit(prepared, await nextStatus(patch));
   } else {
     await writeStatus(patch);
   }
@@ -323,18 +301,18 @@ async function importBundle(fileName: string, bundleBase64: string, sigText: str
 }
 
 async function reactToSettings(settings: Settings): Promise<void> {
-  const listsRecord = await readLocal<ListsRecord>(LISTS_KEY);
+  const listsRecord = await items.rulesetLists.getValue();
   const disabled = [...settings.disabledLists].sort();
   if (JSON.stringify(disabled) !== JSON.stringify(listsRecord?.disabledLists ?? [])) await rebuild();
   await ensureAlarm(settings);
-  const status = await readLocal<StoredStatus>(STATUS_KEY);
+  const status = await items.rulesetStatus.getValue();
   if (settings.updateUrls.length && status?.configKey !== configKey(settings)) await checkForUpdates('settings');
 }
 
 async function readStatus(): Promise<RulesetStatus> {
   const [listsRecord, status, alarm] = await Promise.all([
-    readLocal<ListsRecord>(LISTS_KEY),
-    readLocal<StoredStatus>(STATUS_KEY),
+    items.rulesetLists.getValue(),
+    items.rulesetStatus.getValue(),
     browser.alarms.get(UPDATE_ALARM),
   ]);
   const { configKey: _ignored, ...update } = status ?? {};
@@ -350,7 +328,7 @@ async function readStatus(): Promise<RulesetStatus> {
 
 /** The snapshot a tab screens with: pointer from storage.local, data from IndexedDB (or the cache). */
 async function readSnapshotForTab(): Promise<RulesetSnapshot | null> {
-  const meta = await readLocal<RulesetSnapshotMeta>(RULESET_SNAPSHOT_KEY);
+  const meta = await items.rulesetPointer.getValue();
   if (!meta) return null;
   let serialized = snapshotCache?.dataKey === meta.dataKey ? snapshotCache.serialized : undefined;
   if (!serialized) {
@@ -362,30 +340,16 @@ async function readSnapshotForTab(): Promise<RulesetSnapshot | null> {
   return { ...rest, serialized };
 }
 
-async function handle(message: RulesetMessage): Promise<unknown> {
-  switch (message.type) {
-    case 'ruleset:snapshot':
-      return readSnapshotForTab();
-    case 'ruleset:status':
-      return readStatus();
-    case 'ruleset:check-now':
-      return serial(() => checkForUpdates('manual'));
-    case 'ruleset:import':
-      return serial(() => importBundle(message.fileName, message.bundleBase64, message.sigText));
-    default:
-      throw new Error(`未知的消息类型 ${(message as { type: string }).type}`);
-  }
-}
+/** The ruleset service's handlers (the background's router takes them). */
+export const rulesetHandlers: Handlers<'ruleset:status' | 'ruleset:snapshot' | 'ruleset:check-now' | 'ruleset:import'> = {
+  'ruleset:snapshot': () => readSnapshotForTab(),
+  'ruleset:status': () => readStatus(),
+  'ruleset:check-now': () => serial(() => checkForUpdates('manual')),
+  'ruleset:import': (m) => serial(() => importBundle(m.fileName, m.bundleBase64, m.sigText)),
+};
 
+/** Alarms, install/startup and settings reactions; its messages go through the router (rulesetHandlers). */
 export function registerRulesetService(): void {
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: Reply<unknown>) => void) => {
-    if (!isRulesetMessage(message)) return undefined; // another service's message
-    handle(message).then(
-      (value) => sendResponse({ ok: true, value }),
-      (error) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return true;
-  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void serial(() => checkForUpdates('alarm'));
   });
@@ -398,7 +362,7 @@ export function registerRulesetService(): void {
   // Queued synchronously from the storage event (not after re-reading settings), so the reaction is ordered
   // with any check already in the queue.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && USER_SETTINGS_KEY in changes)) {
+    if (area === 'managed' || (area === 'local' && STORAGE_KEYS.settings in changes)) {
       void serial(async () => reactToSettings((await getEffectiveSettings()).settings));
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The compiled ruleset snapshot every tab screens with, for content scripts and extension pages.
  *
- * storage.local 'xs:ruleset' holds only a small pointer (RulesetSnapshotMeta: version, source, counts and the
+ * storage.local 'xs:ruleset' (item rulesetPointer, lib/ext/storage.ts) holds only a small pointer (RulesetSnapshotMeta: version, source, counts and the
  * key of the data); the compiled data lives in the background's IndexedDB and is fetched with the
  * 'ruleset:snapshot' message. Why: Chrome sends every storage.local change (old and new value) to every
  * content script listening to storage.onChanged, and a 100k-term snapshot (~15 MB) sent that way froze
@@ -12,34 +12,18 @@
  * Not for the background itself (a context cannot message itself): it reads its own IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import type { SerializedRuleset } from '../core/ruleset';
-import type { Reply } from './messages';
+import { send } from './send';
+import { STORAGE_KEYS } from './storage-keys';
+import type { RulesetSnapshot, RulesetSnapshotMeta } from './messages/ruleset';
 
-export const RULESET_SNAPSHOT_KEY = 'xs:ruleset';
+export type { RulesetSnapshot, RulesetSnapshotMeta, RulesetSource } from './messages/ruleset';
+
+export const RULESET_SNAPSHOT_KEY = STORAGE_KEYS.rulesetPointer;
 /** Written by the background next to the snapshot pointer; the popup and options page refresh when they change. */
-export const RULESET_LISTS_KEY = 'xs:ruleset-lists';
-export const RULESET_STATUS_KEY = 'xs:ruleset-status';
+export const RULESET_LISTS_KEY = STORAGE_KEYS.rulesetLists;
+export const RULESET_STATUS_KEY = STORAGE_KEYS.rulesetStatus;
 
-export type RulesetSource = 'bundled' | 'update' | 'import';
-
-export interface RulesetSnapshot {
-  serialized: SerializedRuleset;
-  /** Version of the installed bundle; 0 while only the bundled lists are in force. */
-  version: number;
-  source: RulesetSource;
-  /** ISO time the snapshot was written. */
-  appliedAt: string;
-  /** Entries per active list id. */
-  counts: Record<string, number>;
-}
-
-/** What storage.local 'xs:ruleset' holds. */
-export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'serialized'> {
-  /** IndexedDB key of the serialized ruleset (background). */
-  dataKey: string;
-}
-
-/** The pointer only: cheap, for status displays. */
+/** The pointer only: cheap, for status displays (read raw: tabs never define storage items, see lib/ext/storage.ts). */
 export async function readRulesetSnapshotMeta(): Promise<RulesetSnapshotMeta | undefined> {
   return ((await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta | undefined) ?? undefined;
 }
@@ -47,12 +31,8 @@ export async function readRulesetSnapshotMeta(): Promise<RulesetSnapshotMeta | u
 /** The snapshot in force, or undefined when there is none yet (or the background cannot be reached). */
 export async function readRulesetSnapshot(): Promise<RulesetSnapshot | undefined> {
   if (!(await readRulesetSnapshotMeta())) return undefined;
-  try {
-    const reply = (await browser.runtime.sendMessage({ type: 'ruleset:snapshot' })) as Reply<RulesetSnapshot | null> | undefined;
-    return reply?.ok && reply.value ? reply.value : undefined;
-  } catch {
-    return undefined;
-  }
+  const reply = await send({ type: 'ruleset:snapshot' });
+  return reply.ok && reply.value ? reply.value : undefined;
 }
 
 /** Calls back with each new snapshot the background puts in force. Returns the unsubscribe function. */

@@ -1,14 +1,13 @@
 /**
  * The one module that reads enterprise policy from storage.managed (Chrome: set by the IT admin through
- * group policy / managed preferences, described by public/managed_schema.json).
+ * group policy / managed preferences, described by public/managed_schema.json). Background only.
  *
- * The last good value is cached in storage.local so that a browser where managed storage is unavailable
- * (Firefox without a policies.json manifest, a transient error) keeps enforcing what the admin set.
+ * The last good value is cached (storage item `policyCache`) so that a browser where managed storage is
+ * unavailable (Firefox without a policies.json manifest, a transient error) keeps enforcing what the admin set.
  */
 import { browser } from 'wxt/browser';
+import { items } from '../ext/storage';
 import { parsePolicy, type Policy } from './parse';
-
-export const POLICY_CACHE_KEY = 'xs:policy';
 
 export interface PolicyState {
   policy: Policy;
@@ -18,9 +17,8 @@ export interface PolicyState {
 }
 
 async function readCache(): Promise<Policy> {
-  const stored = await browser.storage.local.get(POLICY_CACHE_KEY);
-  const cached = stored[POLICY_CACHE_KEY];
-  return cached && typeof cached === 'object' ? (cached as Policy) : {};
+  const cached = await items.policyCache.getValue();
+  return cached && typeof cached === 'object' ? cached : {};
 }
 
 export async function readPolicy(): Promise<PolicyState> {
@@ -36,9 +34,7 @@ export async function readPolicy(): Promise<PolicyState> {
     };
   }
   const { policy, problems } = parsePolicy(raw, lastGood);
-  if (JSON.stringify(policy) !== JSON.stringify(lastGood)) {
-    await browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
-  }
+  if (JSON.stringify(policy) !== JSON.stringify(lastGood)) await items.policyCache.setValue(policy);
   return { policy, problems, from: 'managed' };
 }
 

@@ -12,4 +12,8 @@ export class DraftStore {
   async put(state: DraftReviewState): Promise<void> {
     await this.db.put('drafts', state, state.draftKey);
   }
+
+  async delete(draftKey: string): Promise<void> {
+    await this.db.delete('drafts', draftKey);
+  }
 }

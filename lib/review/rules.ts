@@ -7,7 +7,11 @@
  */
 import type { Finding } from '../core/types';
 import { ROLE_LABELS, type Person, type Settings } from '../settings/schema';
-import { LEVELS, LEVEL_LABELS, type Actor, type Approval, type DraftReviewState, type Level, type ResolutionKind } from './types';
+import { LEVELS, LEVEL_LABELS, type Actor, type Approval, type DraftReviewState, type Level, type Resolution, type ResolutionKind } from './types';
+
+/** What the rules read of a finding and of the resolutions (whole findings and stored resolutions fit). */
+type RuleFinding = Pick<Finding, 'id' | 'severity'>;
+type Resolutions = Readonly<Record<string, Pick<Resolution, 'resolution' | 'reason'>>>;
 
 export type ReviewSettings = Pick<
   Settings,
@@ -19,7 +23,7 @@ export interface ReviewContext {
   /** The effective person of this browser profile (see effectivePerson), undefined when not set up. */
   person?: Person;
   draftHash: string;
-  findings: Finding[];
+  findings: readonly (RuleFinding & Pick<Finding, 'text'>)[];
   state: Pick<DraftReviewState, 'resolutions' | 'approvals' | 'editors' | 'override' | 'lastReturn'>;
 }
 
@@ -54,25 +58,25 @@ export function effectivePerson(settings: Pick<Settings, 'identity' | 'roster'>)
   return { person: entry };
 }
 
-export function isBlockResolved(finding: Finding, resolutions: ReviewContext['state']['resolutions']): boolean {
+export function isBlockResolved(finding: RuleFinding, resolutions: Resolutions): boolean {
   const r = resolutions[finding.id];
   // "Fixed" only counts by disappearing: a finding still detected in the text has not been fixed.
-  return r?.resolution === 'accepted' && r.reason.trim().length > 0;
+  return r?.resolution === 'accepted' && !!r.reason?.trim();
 }
 
-export function unresolvedBlocks(findings: Finding[], resolutions: ReviewContext['state']['resolutions']): Finding[] {
+export function unresolvedBlocks<F extends RuleFinding>(findings: readonly F[], resolutions: Resolutions): F[] {
   return findings.filter((f) => f.severity === 'block' && !isBlockResolved(f, resolutions));
 }
 
-export function hasAcceptedBlock(findings: Finding[], resolutions: ReviewContext['state']['resolutions']): boolean {
+export function hasAcceptedBlock(findings: readonly RuleFinding[], resolutions: Resolutions): boolean {
   return findings.some((f) => f.severity === 'block' && isBlockResolved(f, resolutions));
 }
 
 /** Levels this draft needs now: settings.reviewLevels, raised to acceptedBlockLevels once a block is accepted. */
 export function requiredLevels(
-  settings: ReviewSettings,
-  findings: Finding[],
-  resolutions: ReviewContext['state']['resolutions'],
+  settings: Pick<ReviewSettings, 'reviewRequired' | 'reviewLevels' | 'acceptedBlockLevels'>,
+  findings: readonly RuleFinding[],
+  resolutions: Resolutions,
 ): Level[] {
   if (!settings.reviewRequired) return [];
   let count: number = settings.reviewLevels;

@@ -4,18 +4,13 @@
  * the hash-chained log. Its dependencies are injected (database, settings reader, fetch, clock), so unit
  * tests run the same code over fake-indexeddb.
  */
-import type { Finding, Platform } from '../core/types';
+import type { Platform } from '../core/types';
 import type { Person, Role, Settings } from '../settings/schema';
-import type {
-  ReviewMessage,
-  ReviewMessageOf,
-  ReviewMessageType,
-  ReviewResponses,
-  ReviewStatus,
-} from '../ext/messages/review';
+import type { Message, Reply, Response } from '../ext/messages';
+import type { DraftReport, ReviewStatus } from '../ext/messages/review';
+import { dispatch, Refusal, type Handlers } from '../ext/handlers';
 import type { ReviewDb } from './db';
 import { DraftStore } from './draft-store';
-import { draftHash, draftSummary } from './draft-hash';
 import { Forwarder, type ForwarderDeps } from './forwarder';
 import { gateStatus } from './gate';
 import { maskForLog } from './mask';
@@ -38,12 +33,13 @@ import {
   LEVELS,
   LEVEL_LABELS,
   type DraftReviewState,
+  type FindingSummary,
   type LogEntry,
   type LoggedFinding,
   type LoggedFindingBase,
 } from './types';
 
-export type ReviewReply<T extends ReviewMessageType> = { ok: true; value: ReviewResponses[T] } | { ok: false; error: string };
+export type ReviewType = Extract<Message['type'], `review:${string}`>;
 
 export interface ReviewServiceDeps {
   db: ReviewDb;
@@ -54,8 +50,6 @@ export interface ReviewServiceDeps {
 
 export const STALE_DRAFT = '稿件内容已变化，请核对最新内容后再操作';
 const UNKNOWN_PERSON = '未设置身份';
-
-class Refusal extends Error {}
 
 function highestRole(person: Person | undefined): Role {
   if (!person) return 'editor';
@@ -81,48 +75,31 @@ export class ReviewService {
     });
   }
 
-  /** Handles one message; state changes run one at a time so two tabs cannot interleave a read-modify-write. */
-  handle<T extends ReviewMessageType>(message: ReviewMessageOf<T>): Promise<ReviewReply<T>> {
-    const run = this.queue.then(() => this.dispatch(message as ReviewMessage));
-    this.queue = run.catch(() => undefined);
-    return run.then(
-      (value) => ({ ok: true, value }) as ReviewReply<T>,
-      (error: unknown) => {
-        if (!(error instanceof Refusal)) console.error('[xianshen] review service', error);
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      },
-    );
-  }
-
-  private async dispatch(m: ReviewMessage): Promise<ReviewResponses[ReviewMessageType]> {
-    switch (m.type) {
-      case 'review:status':
-        return this.status(m);
-      case 'review:resolve':
-        return this.resolve(m);
-      case 'review:decide':
-        return this.decide(m);
-      case 'review:override':
-        return this.override(m);
-      case 'review:edited':
-        return this.edited(m);
-      case 'review:refresh': {
+  /** The service's handler map (the background's router takes it); state changes run one at a time. */
+  readonly handlers: Handlers<ReviewType> = {
+    'review:status': (m) => this.serial(() => this.status(m)),
+    'review:resolve': (m) => this.serial(() => this.resolve(m)),
+    'review:decide': (m) => this.serial(() => this.decide(m)),
+    'review:override': (m) => this.serial(() => this.override(m)),
+    'review:edited': (m) => this.serial(() => this.edited(m)),
+    'review:rekey': (m) => this.serial(() => this.rekey(m.from, m.to)),
+    'review:refresh': (m) =>
+      this.serial(async () => {
         const state = await this.drafts.get(m.draftKey);
         if (!state?.lastHash) throw new Refusal('尚未检查过该稿件，请稍候再试');
         return this.buildStatus(state);
-      }
-      case 'review:submit':
-        return this.submit(m);
-      case 'review:log-query':
-        return this.log.query(m.filter);
-      case 'review:log-record': {
+      }),
+    'review:submit': (m) => this.serial(() => this.submit(m)),
+    'review:log-query': (m) => this.serial(() => this.log.query(m.filter)),
+    'review:log-record': (m) =>
+      this.serial(async () => {
         const record = await this.log.get(m.seq);
         const related = record ? (await this.log.all()).filter((r) => r.draftKey === record.draftKey) : [];
         return { record, related };
-      }
-      case 'review:verify':
-        return this.log.verify();
-      case 'review:forward': {
+      }),
+    'review:verify': () => this.serial(() => this.log.verify()),
+    'review:forward': (m) =>
+      this.serial(async () => {
         const settings = await this.deps.getSettings();
         const result = m.drain ? await this.forwarder.drain() : undefined;
         return {
@@ -131,8 +108,19 @@ export class ReviewService {
           stoppedBy: result?.stoppedBy,
           sent: result?.sent,
         };
-      }
-    }
+      }),
+  };
+
+  /** Answers one message as a Reply (what the router would send back); for tests and direct calls. */
+  handle<T extends ReviewType>(message: Message<T>): Promise<Reply<Response<T>>> {
+    return dispatch(this.handlers, message) as Promise<Reply<Response<T>>>;
+  }
+
+  /** Two tabs cannot interleave a read-modify-write of the same draft. */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -153,6 +141,17 @@ export class ReviewService {
     return {
       draftKey: state.draftKey,
       draftHash: hash,
+      facts: {
+        approvals: state.approvals,
+        ...(state.lastReturn ? { lastReturn: state.lastReturn } : {}),
+        ...(state.override ? { override: state.override } : {}),
+      },
+      gateSettings: {
+        reviewRequired: settings.reviewRequired,
+        reviewLevels: settings.reviewLevels,
+        acceptedBlockLevels: settings.acceptedBlockLevels,
+        allowOverride: settings.allowOverride,
+      },
       open: gate.open,
       missing: gate.missing,
       ...(gate.override ? { override: gate.override } : {}),
@@ -186,8 +185,8 @@ export class ReviewService {
       return { ...logFinding(f), resolution: r?.resolution ?? 'open', ...(r?.reason ? { reason: r.reason } : {}) };
     });
     // Findings that were fixed and so no longer appear still belong in the trail.
-    for (const r of Object.values(state.resolutions))
-      if (r.resolution === 'fixed' && !present.has(r.findingId))
+    for (const [id, r] of Object.entries(state.resolutions))
+      if (r.resolution === 'fixed' && r.finding && !present.has(id))
         out.push({ ...r.finding, resolution: 'fixed', ...(r.reason ? { reason: r.reason } : {}) });
     return out;
   }
@@ -208,27 +207,20 @@ export class ReviewService {
     return (await this.drafts.get(draftKey)) ?? emptyDraftState(draftKey, platform, this.now().toISOString());
   }
 
-  /** Stores the latest content; logs an 'edit' when the change voids approvals the old content had. */
-  private async observe(
-    draftKey: string,
-    platform: Platform,
-    account: string | undefined,
-    title: string,
-    draft: ReviewMessageOf<'review:status'>['draft'],
-    findings: Finding[],
-  ): Promise<DraftReviewState> {
-    const state = await this.load(draftKey, platform);
-    const hash = await draftHash(draft);
+  /** Stores the latest report; logs an 'edit' when the change voids approvals the old content had. */
+  private async observe(report: DraftReport): Promise<DraftReviewState> {
+    const state = await this.load(report.draftKey, report.platform);
+    const hash = report.draftHash;
     const previous = state.lastHash;
     Object.assign(state, {
-      platform,
-      title,
-      summary: draftSummary(draft),
+      platform: report.platform,
+      title: report.title,
+      summary: report.summary,
       lastHash: hash,
-      lastFindings: findings,
+      lastFindings: report.findings.map(summaryOf),
       updatedAt: this.now().toISOString(),
     });
-    if (account) state.account = account;
+    if (report.account) state.account = report.account;
     if (previous && previous !== hash) {
       const voided = LEVELS.filter((l) => validApprovals(state.approvals, previous)[l]);
       if (voided.length > 0) {
@@ -246,10 +238,33 @@ export class ReviewService {
     return state;
   }
 
-  private status(m: ReviewMessageOf<'review:status'>): Promise<ReviewStatus> {
-    return this.observe(m.draftKey, m.platform, m.account, m.title, m.draft, m.findings).then((s) =>
-      this.buildStatus(s),
-    );
+  private async status(m: DraftReport): Promise<ReviewStatus> {
+    return this.buildStatus(await this.observe(m));
+  }
+
+  /**
+   * A new draft got its saved id: everything kept under the tab's key (editors, resolutions, approvals,
+   * return, override) joins what the saved key has, and the tab's key is dropped. Editors are never lost, so
+   * the person who wrote a draft still cannot approve it after saving and reopening it.
+   */
+  private async rekey(from: string, to: string): Promise<{ moved: boolean }> {
+    if (from === to) return { moved: false };
+    const old = await this.drafts.get(from);
+    if (!old) return { moved: false };
+    const target = (await this.drafts.get(to)) ?? { ...old, draftKey: to, editors: [], resolutions: {}, approvals: [] };
+    for (const editor of old.editors) if (!target.editors.some((e) => samePerson(e, editor))) target.editors.push(editor);
+    target.resolutions = { ...target.resolutions, ...old.resolutions };
+    const seen = new Set(target.approvals.map((a) => `${a.level}\u0000${a.at}\u0000${a.by.name}`));
+    for (const a of old.approvals) if (!seen.has(`${a.level}\u0000${a.at}\u0000${a.by.name}`)) target.approvals.push(a);
+    if (old.lastReturn && (!target.lastReturn || old.lastReturn.at > target.lastReturn.at)) target.lastReturn = old.lastReturn;
+    if (old.override && (!target.override || old.override.at > target.override.at)) target.override = old.override;
+    if (!target.lastHash || old.updatedAt > target.updatedAt) {
+      Object.assign(target, { lastHash: old.lastHash, lastFindings: old.lastFindings, title: old.title, summary: old.summary });
+    }
+    target.updatedAt = this.now().toISOString();
+    await this.drafts.put(target);
+    await this.drafts.delete(from);
+    return { moved: true };
   }
 
   /** State for an action on `draftHash`: refused when the content changed since the status the UI shows. */
@@ -260,7 +275,7 @@ export class ReviewService {
     return state;
   }
 
-  private async resolve(m: ReviewMessageOf<'review:resolve'>): Promise<ReviewStatus> {
+  private async resolve(m: Message<'review:resolve'>): Promise<ReviewStatus> {
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = checkResolve(ctx, m.resolution, m.reason);
@@ -270,7 +285,6 @@ export class ReviewService {
     const f = m.finding;
     const by = person ? actorOf(person) : { name: UNKNOWN_PERSON, unit: '' };
     state.resolutions[f.id] = {
-      findingId: f.id,
       resolution: m.resolution,
       reason: m.reason.trim(),
       by,
@@ -289,7 +303,7 @@ export class ReviewService {
     return this.buildStatus(state);
   }
 
-  private async decide(m: ReviewMessageOf<'review:decide'>): Promise<ReviewStatus> {
+  private async decide(m: Message<'review:decide'>): Promise<ReviewStatus> {
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = m.decision === 'approve' ? checkApprove(ctx, m.level) : checkReturn(ctx, m.level, m.note);
@@ -316,7 +330,7 @@ export class ReviewService {
     return this.buildStatus(state);
   }
 
-  private async override(m: ReviewMessageOf<'review:override'>): Promise<ReviewStatus> {
+  private async override(m: Message<'review:override'>): Promise<ReviewStatus> {
     const state = await this.current(m.draftKey, m.draftHash);
     const { person, ctx } = await this.context(state, m.draftHash);
     const verdict = checkOverride(ctx, m.reason);
@@ -334,7 +348,7 @@ export class ReviewService {
     return this.buildStatus(state);
   }
 
-  private async edited(m: ReviewMessageOf<'review:edited'>): Promise<{ recorded: boolean }> {
+  private async edited(m: Message<'review:edited'>): Promise<{ recorded: boolean }> {
     const { person } = effectivePerson(await this.deps.getSettings());
     if (!person) return { recorded: false };
     const state = await this.load(m.draftKey);
@@ -345,9 +359,8 @@ export class ReviewService {
     return { recorded: true };
   }
 
-  private async submit(m: ReviewMessageOf<'review:submit'>): Promise<ReviewResponses['review:submit']> {
-    const title = m.draft.fields.title ?? '';
-    const state = await this.observe(m.draftKey, m.draft.platform, m.account, title, m.draft, m.findings);
+  private async submit(m: DraftReport & { allowed: boolean }): Promise<{ seq: number; open: boolean; missing: string[] }> {
+    const state = await this.observe(m);
     const { person, ctx } = await this.context(state, state.lastHash!);
     const gate = gateStatus(ctx);
     const how = gate.override ? '紧急放行后发布' : gate.open ? '审核完成，放行发布' : '';
@@ -367,11 +380,12 @@ export class ReviewService {
   }
 }
 
-export function createReviewService(deps: ReviewServiceDeps): ReviewService {
-  return new ReviewService(deps);
+/** Only the summary fields are stored, whatever the sender put in the finding. */
+function summaryOf(f: FindingSummary): FindingSummary {
+  return { id: f.id, check: f.check, category: f.category, severity: f.severity, field: f.field, text: f.text };
 }
 
 /** What the log keeps of a finding: personal data masked, because the log is kept for years and may be forwarded. */
-function logFinding(f: Finding): LoggedFindingBase {
+function logFinding(f: FindingSummary): LoggedFindingBase {
   return { id: f.id, category: f.category, severity: f.severity, text: maskForLog(f.category, f.text), check: f.check, field: f.field };
 }

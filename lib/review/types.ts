@@ -18,16 +18,24 @@ export interface Actor {
 
 export type ResolutionKind = 'fixed' | 'accepted';
 
-/** What a person said about one finding, keyed by Finding.id (stable across unrelated edits). */
+/**
+ * What a person said about one finding, keyed by Finding.id (stable across unrelated edits). The one
+ * Resolution type: the review store keeps it with `by`, `at` and the finding; the sidebar shows it, and a
+ * tab's local mark (an accept waiting for the store's answer) has only `resolution` and `reason`.
+ */
 export interface Resolution {
-  findingId: string;
   resolution: ResolutionKind;
-  reason: string;
-  by: Actor;
-  at: string;
+  /** Always given for an accept (the store refuses one without); a fix may have none. */
+  reason?: string;
+  /** Who resolved it (absent on a tab's local mark). */
+  by?: Actor;
+  at?: string;
   /** Snapshot, so the log can still list a finding after the fix made it disappear. */
-  finding: LoggedFindingBase;
+  finding?: LoggedFindingBase;
 }
+
+/** What the review store and the gate need of a finding (a tab reports these, not whole findings). */
+export type FindingSummary = Pick<Finding, 'id' | 'check' | 'category' | 'severity' | 'field' | 'text'>;
 
 export interface Approval {
   level: Level;
@@ -62,7 +70,7 @@ export interface DraftReviewState {
   /** Hash of the latest content the content script reported. */
   lastHash?: string;
   /** Findings of the latest screening (the decision records list them). */
-  lastFindings: Finding[];
+  lastFindings: FindingSummary[];
   /** People who typed in this draft: they may not review it (no 自编自审). */
   editors: Actor[];
   resolutions: Record<string, Resolution>;

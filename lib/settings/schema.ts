@@ -52,3 +52,15 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Stored user settings, keeping only keys that still validate (a schema change must not brick settings). */
+export function sanitizeUserSettings(stored: unknown): Partial<Settings> {
+  const user: Record<string, unknown> = {};
+  if (!stored || typeof stored !== 'object') return user;
+  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
+    if (!(key in settingsSchema.shape) || key === 'locked') continue;
+    const result = settingsSchema.shape[key as SettingsKey].safeParse(value);
+    if (result.success) user[key] = result.data;
+  }
+  return user as Partial<Settings>;
+}

@@ -1,42 +1,28 @@
 /**
- * Effective settings for the extension (background, popup, options, content scripts).
+ * Effective settings, background side (the only side that writes them; pages and tabs use
+ * lib/settings/client.ts, which asks through the protocol).
  *
  * Precedence (DESIGN.md convention 7): enterprise policy (storage.managed, via lib/policy) > the user's own
- * settings (storage.local 'xs:settings') > defaults. Every key the policy sets, and every key it lists in
+ * settings (storage item `userSettings`) > defaults. Every key the policy sets, and every key it lists in
  * `locked`, is locked: a locked key without a policy value stays at its default, so every managed browser
  * behaves the same whatever the user had stored before.
  */
-import { browser } from 'wxt/browser';
 import { readPolicy, onPolicyChanged } from '../policy/read';
 import { lockedKeys, type Policy } from '../policy/parse';
 import { lockedKeyMessage, SETTING_LABELS } from '../policy/keys';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsKey } from './schema';
+import type { Handlers } from '../ext/handlers';
+import { items } from '../ext/storage';
+import { STORAGE_KEYS } from '../ext/storage-keys';
+import { toView, type EffectiveSettings } from './effective';
+import { DEFAULT_SETTINGS, sanitizeUserSettings, settingsSchema, type Settings, type SettingsKey } from './schema';
 
-export const USER_SETTINGS_KEY = 'xs:settings';
+export type { EffectiveSettings } from './effective';
 
-export interface EffectiveSettings {
-  settings: Settings;
-  locked: Set<string>;
-  policy: Partial<Settings>;
-  /** zh-CN notes about ignored or invalid policy values (shown on the options page). */
-  policyProblems: string[];
-}
+/** The storage.local key of the user's settings (item `userSettings`). */
+export const USER_SETTINGS_KEY = STORAGE_KEYS.settings;
 
 function isSettingsKey(key: string): key is SettingsKey {
   return key in settingsSchema.shape;
-}
-
-/** Stored user settings, keeping only keys that still validate (a schema change must not brick settings). */
-async function readUserSettings(): Promise<Partial<Settings>> {
-  const stored = (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
-  const user: Record<string, unknown> = {};
-  if (!stored || typeof stored !== 'object') return user;
-  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-    if (!isSettingsKey(key) || key === 'locked') continue;
-    const result = settingsSchema.shape[key].safeParse(value);
-    if (result.success) user[key] = result.data;
-  }
-  return user as Partial<Settings>;
 }
 
 export function mergeSettings(user: Partial<Settings>, policy: Policy): { settings: Settings; locked: Set<string> } {
@@ -49,23 +35,24 @@ export function mergeSettings(user: Partial<Settings>, policy: Policy): { settin
 }
 
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
-  const [{ policy, problems }, user] = await Promise.all([readPolicy(), readUserSettings()]);
-  const { settings, locked } = mergeSettings(user, policy);
+  const [{ policy, problems }, stored] = await Promise.all([readPolicy(), items.userSettings.getValue()]);
+  // Validated on read as well: a value written by an older build under the same item version must not brick settings.
+  const { settings, locked } = mergeSettings(sanitizeUserSettings(stored), policy);
   return { settings, locked, policy, policyProblems: problems };
 }
 
 /**
  * Changes the user's own settings. Throws a zh-CN error naming the key when policy locks it or the value is
- * invalid; nothing is written unless every key in the patch is acceptable.
+ * invalid; nothing is written unless every key in the patch is acceptable. `undefined` or `null` clears a key.
  */
-export async function updateUserSettings(patch: Partial<Settings>): Promise<void> {
+export async function updateUserSettings(patch: Partial<Record<SettingsKey, unknown>>): Promise<void> {
   const { policy } = await readPolicy();
   const locked = lockedKeys(policy);
   const valid: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (!isSettingsKey(key)) throw new Error(`未知的设置项 ${key}`);
     if (key === 'locked' || locked.has(key)) throw new Error(lockedKeyMessage(key));
-    if (value === undefined) {
+    if (value === undefined || value === null) {
       valid[key] = undefined;
       continue;
     }
@@ -76,14 +63,12 @@ export async function updateUserSettings(patch: Partial<Settings>): Promise<void
     }
     valid[key] = result.data;
   }
-  const current = (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
-  const next: Record<string, unknown> = { ...(current && typeof current === 'object' ? current : {}) };
+  const next: Record<string, unknown> = { ...(await items.userSettings.getValue()) };
   for (const [key, value] of Object.entries(valid)) {
-    // undefined clears the user's value so the default applies again (storage drops undefined anyway).
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  await browser.storage.local.set({ [USER_SETTINGS_KEY]: next });
+  await items.userSettings.setValue(next as Partial<Settings>);
 }
 
 /** Calls back with the new effective settings whenever the user's settings or the policy change. */
@@ -94,13 +79,19 @@ export function onSettingsChanged(cb: (settings: Settings, effective: EffectiveS
       (error) => console.error('[xianshen] settings reload failed', error),
     );
   };
-  const localListener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && USER_SETTINGS_KEY in changes) emit();
-  };
-  browser.storage.onChanged.addListener(localListener);
+  const stopUser = items.userSettings.watch(emit);
   const stopPolicy = onPolicyChanged(emit);
   return () => {
-    browser.storage.onChanged.removeListener(localListener);
+    stopUser();
     stopPolicy();
   };
 }
+
+/** The background's settings handlers (the router takes them). */
+export const settingsHandlers: Handlers<'settings:get' | 'settings:update'> = {
+  'settings:get': async () => toView(await getEffectiveSettings()),
+  'settings:update': async (m) => {
+    await updateUserSettings(m.patch);
+    return toView(await getEffectiveSettings());
+  },
+};

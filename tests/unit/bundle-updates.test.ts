@@ -10,10 +10,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerRulesetService, rulesetServiceIdle, UPDATE_ALARM } from '../../lib/ext/ruleset-service';
+import { rulesetServiceIdle, UPDATE_ALARM } from '../../lib/ext/ruleset-service';
+import { startBackground } from '../../lib/ext/background-main';
 import { putAssets, resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
 import { readRulesetSnapshot, onRulesetSnapshotChanged, type RulesetSnapshot } from '../../lib/ext/ruleset-store';
-import { sendRulesetMessage, type CheckResult } from '../../lib/ext/messages/ruleset';
+import type { CheckResult } from '../../lib/ext/messages/ruleset';
+import { ask as sendRulesetMessage } from '../../lib/ext/send';
 import { updateUserSettings } from '../../lib/settings/store';
 import { loadRuleset } from '../../lib/core/ruleset';
 import { screen } from '../../lib/core/screen';
@@ -81,7 +83,7 @@ const checkNow = () => sendRulesetMessage({ type: 'ruleset:check-now' });
 const status = () => sendRulesetMessage({ type: 'ruleset:status' });
 
 async function startService() {
-  registerRulesetService();
+  startBackground({ reviewDb: new IDBFactory() });
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
   await rulesetServiceIdle();
 }

@@ -1,21 +1,16 @@
 /**
- * The content script's side of the review service (entrypoints/console.content/review-sync.ts,
- * review-client.ts, draft-key.ts) against a real ReviewService over fake-indexeddb.
+ * The content script's side of the review service (entrypoints/console.content/review-client.ts ReviewLink,
+ * review-sync.ts, draft-key.ts) against a real ReviewService over fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { draftKeyFor, TAB_DRAFT_ID_KEY } from '../../entrypoints/console.content/draft-key';
-import { reviewResolve } from '../../entrypoints/console.content/review-client';
-import {
-  DraftHasher,
-  EditedTracker,
-  identityKey,
-  mergeResolutions,
-  statusMatchesDraft,
-} from '../../entrypoints/console.content/review-sync';
+import { draftKeyFor, LAST_NEW_DRAFT_KEY, TAB_DRAFT_ID_KEY, trackDraftKey } from '../../entrypoints/console.content/draft-key';
+import { draftReport, ReviewLink } from '../../entrypoints/console.content/review-client';
+import { EditedTracker, identityKey, mergeResolutions } from '../../entrypoints/console.content/review-sync';
 import type { Draft, Finding } from '../../lib/core/types';
+import { draftHash } from '../../lib/review/draft-hash';
 import { openReviewDb } from '../../lib/review/db';
 import { ReviewService } from '../../lib/review/service';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '../../lib/settings/schema';
@@ -45,12 +40,20 @@ async function setup() {
   const s = new ReviewService({ db: await openReviewDb(new IDBFactory()), getSettings: async () => settings });
   // The content script talks to the background through browser.runtime.sendMessage.
   fakeBrowser.runtime.sendMessage = ((m: never) => s.handle(m)) as never;
+  const reportOf = async (draft: Draft, findings: Finding[] = [block]) =>
+    draftReport(KEY, 'wechat', { draft, draftHash: await draftHash(draft), findings });
   const status = async (draft: Draft, findings: Finding[] = [block]) => {
-    const reply = await s.handle({ type: 'review:status', draftKey: KEY, platform: 'wechat', title: '通知', draft, findings });
+    const reply = await s.handle({ type: 'review:status', ...(await reportOf(draft, findings)) });
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   };
-  return { settings, s, status };
+  /** The tab's link, with the draft reported (as after a completed screen). */
+  const link = async (draft: Draft, findings: Finding[] = [block]) => {
+    const l = new ReviewLink(() => undefined);
+    await l.report(await reportOf(draft, findings));
+    return l;
+  };
+  return { settings, s, status, link, reportOf };
 }
 
 beforeEach(() => {
@@ -59,15 +62,14 @@ beforeEach(() => {
 });
 
 describe('resolutions shown in the sidebar (item 1)', () => {
-  it('shows who accepted as a name, never "[object Object]"', async () => {
-    const { settings, status } = await setup();
+  it('shows who accepted as a person, never "[object Object]"', async () => {
+    const { settings, link } = await setup();
     settings.identity = FIRST;
-    const before = await status(draftOf(BODY));
-    const result = await reviewResolve(KEY, before.draftHash, block, 'accepted', '依法公示');
-    expect(result.ok).toBe(true);
-    const merged = mergeResolutions(result.ok ? result.status : undefined, {});
-    expect(merged[block.id]).toEqual({ resolution: 'accepted', reason: '依法公示', by: '李初审' });
-    expect(String(merged[block.id].by)).not.toContain('[object');
+    const l = await link(draftOf(BODY));
+    expect(await l.accept(block, '依法公示')).toBeUndefined();
+    const shown = l.view().resolutions[block.id];
+    expect(shown).toMatchObject({ resolution: 'accepted', reason: '依法公示', by: { name: '李初审' } });
+    expect(String(shown.by?.name)).not.toContain('[object');
   });
 
   it('lets a local mark waiting for the service override the service row', () => {
@@ -77,42 +79,46 @@ describe('resolutions shown in the sidebar (item 1)', () => {
 });
 
 describe('stale review status (item 2)', () => {
-  it('takes a status only for exactly the draft on screen', async () => {
-    const { settings, status } = await setup();
+  it('takes a status only for exactly the draft reported last (the background echoes the hash)', async () => {
+    const { settings, status, link, reportOf } = await setup();
     settings.identity = FIRST;
     const draft = draftOf(BODY);
-    const current = await status(draft);
-    const hasher = new DraftHasher();
-    expect(await statusMatchesDraft(current, draft, hasher)).toBe(true);
-    // The text moved on while the reply (or the panel's review:refresh after an identity change) was in flight.
-    expect(await statusMatchesDraft(current, draftOf(`${BODY}补充一句。`), hasher)).toBe(false);
-    expect(await statusMatchesDraft(current, draftOf(BODY))).toBe(true);
+    const l = await link(draft);
+    const hash = await draftHash(draft);
+    expect(l.statusFor(KEY, hash)?.draftHash).toBe(hash);
+    // The text moved on while a reply (or the panel's review:refresh after an identity change) was in flight.
+    const older = await status(draft);
+    await l.report(await reportOf(draftOf(`${BODY}补充一句。`)));
+    expect(l.adopt(older)).toBe(false);
+    expect(l.statusFor(KEY, hash)).toBeUndefined();
+    expect(l.view().answer?.draftHash).toBe(await draftHash(draftOf(`${BODY}补充一句。`)));
   });
 });
 
 describe('refused accepts (item 3)', () => {
-  it('returns the service refusal text instead of undefined', async () => {
-    const { settings, status } = await setup();
+  it('returns the service refusal text and drops the local mark', async () => {
+    const { settings, link } = await setup();
     settings.identity = EDITOR;
-    const st = await status(draftOf(BODY));
-    const result = await reviewResolve(KEY, st.draftHash, block, 'accepted', '依法公示');
-    expect(result).toMatchObject({ ok: false, unavailable: false });
-    expect(!result.ok && result.error).toContain('只有审核人');
+    const l = await link(draftOf(BODY));
+    expect(await l.accept(block, '依法公示')).toContain('只有审核人');
+    expect(l.view().resolutions[block.id]).toBeUndefined();
   });
 
   it('a reviewer who edited the draft may not accept its findings', async () => {
-    const { settings, s, status } = await setup();
+    const { settings, s, link } = await setup();
     settings.identity = FIRST;
     await s.handle({ type: 'review:edited', draftKey: KEY });
-    const st = await status(draftOf(BODY));
-    const result = await reviewResolve(KEY, st.draftHash, block, 'accepted', '依法公示');
-    expect(!result.ok && result.error).toContain('你编辑过本稿');
+    const l = await link(draftOf(BODY));
+    expect(await l.accept(block, '依法公示')).toContain('你编辑过本稿');
   });
 
-  it('reports an absent service as unavailable', async () => {
+  it('reports an absent service as unavailable (publishing then holds, lib/review/gate.ts)', async () => {
+    const { reportOf } = await setup();
     fakeBrowser.runtime.sendMessage = (async () => undefined) as never;
-    const result = await reviewResolve(KEY, 'h', block, 'accepted', '依法公示');
-    expect(result).toMatchObject({ ok: false, unavailable: true });
+    const l = new ReviewLink(() => undefined);
+    await l.report(await reportOf(draftOf(BODY)));
+    expect(l.view().unavailable).toContain('后台服务没有响应');
+    l.stop();
   });
 });
 
@@ -137,6 +143,41 @@ describe('review:edited once per draft per identity (item 5)', () => {
     expect(st.isEditor).toBe(true);
     settings.identity = FIRST;
     expect((await status(draftOf(BODY), [])).isEditor).toBe(false);
+  });
+});
+
+describe('saving a new draft keeps its review state (issue 9 item 3)', () => {
+  it('moves editors and approvals from the tab key to the saved id, so the writer still cannot approve', async () => {
+    const { settings, s } = await setup();
+    const tabKey = draftKeyFor('wechat', 'new');
+    expect(trackDraftKey(tabKey)).toBeUndefined();
+    settings.identity = { ...EDITOR, roles: ['editor', 'first'] };
+    await s.handle({ type: 'review:edited', draftKey: tabKey });
+    // The console saved the draft: the URL gained its appmsgid.
+    const saved = draftKeyFor('wechat', '2247483712');
+    const from = trackDraftKey(saved);
+    expect(from).toBe(tabKey);
+    expect(await s.handle({ type: 'review:rekey', from: from!, to: saved })).toEqual({ ok: true, value: { moved: true } });
+    const draft = draftOf(BODY);
+    const st = await s.handle({ type: 'review:status', ...draftReport(saved, 'wechat', { draft, draftHash: await draftHash(draft), findings: [] }) });
+    expect(st.ok && st.value.isEditor).toBe(true);
+    expect(st.ok && st.value.approveRefusal).toContain('你编辑过本稿');
+    // The tab's next new draft starts empty.
+    expect(draftKeyFor('wechat', 'new')).not.toBe(tabKey);
+  });
+
+  it('never carries a tab history to a saved draft opened from the list (a non-editor page in between)', () => {
+    const tabKey = draftKeyFor('wechat', 'new');
+    trackDraftKey(tabKey);
+    trackDraftKey(undefined); // the draft list: not an editor
+    expect(trackDraftKey('wechat:2247483712')).toBeUndefined();
+    expect(sessionStorage.getItem(LAST_NEW_DRAFT_KEY)).toBeNull();
+  });
+
+  it('does not carry over after the window has passed', () => {
+    const at = Date.now();
+    trackDraftKey(draftKeyFor('wechat', 'new'), at);
+    expect(trackDraftKey('wechat:2247483712', at + 11 * 60_000)).toBeUndefined();
   });
 });
 

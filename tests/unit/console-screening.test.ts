@@ -17,19 +17,17 @@ import {
   SCREEN_DEBOUNCE_MS,
   screenDebounceMs,
   screenErrorReasons,
-} from '../../entrypoints/console.content/screening';
-import type { Ruleset } from '../../lib/core/ruleset';
+} from '../../lib/editor-kit/screening';
 import type { Draft, Finding } from '../../lib/core/types';
 
 const draft: Draft = { platform: 'wechat', fields: { body: '正文' } };
-const ruleset = {} as Ruleset;
 
 describe('runScreen', () => {
   it('turns an exception into a failed outcome (the caller holds; never findings = [] as a pass)', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const outcome = runScreen(() => {
       throw new RangeError('Invalid array length');
-    }, draft, ruleset);
+    }, draft);
     expect(outcome).toMatchObject({ ok: false, error: 'Invalid array length' });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
@@ -39,13 +37,13 @@ describe('runScreen', () => {
 
   it('rejects a non-list result', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(runScreen(() => undefined as unknown as Finding[], draft, ruleset).ok).toBe(false);
+    expect(runScreen(() => undefined as unknown as Finding[], draft).ok).toBe(false);
     spy.mockRestore();
   });
 
   it('passes findings through with the time taken', () => {
     let t = 0;
-    const outcome = runScreen(() => [], draft, ruleset, () => (t += 5));
+    const outcome = runScreen(() => [], draft, () => (t += 5));
     expect(outcome).toEqual({ ok: true, findings: [], ms: 5 });
   });
 });

@@ -7,6 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SidebarProps } from '../../components/sidebar/types';
 import type { Adapter } from '../../lib/adapters/types';
+import { registerRouter } from '../../lib/ext/router';
+import { settingsHandlers, USER_SETTINGS_KEY } from '../../lib/settings/store';
 
 const rendered: SidebarProps[] = [];
 
@@ -55,7 +57,10 @@ beforeEach(() => {
   document.body.innerHTML = '<div id="body" contenteditable="true">身份证号11010519491231002X</div><button id="publish">发布</button>';
   ctx = new ContentScriptContext('test');
 });
-afterEach(() => ctx.abort());
+afterEach(() => {
+  ctx.abort();
+  vi.unstubAllGlobals();
+});
 
 describe('ConsoleSession when screening fails', () => {
   it('shows 审查出错 as held and stops the publish click (never a pass)', async () => {
@@ -83,10 +88,14 @@ describe('ConsoleSession when screening fails', () => {
   });
 
   it('lets the same draft through once screening works (the hold came from the failure)', async () => {
+    // No review required (so the background's review store is not asked); settings come from the background.
+    await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { reviewRequired: false } });
+    registerRouter(settingsHandlers);
     const published = vi.fn();
     document.getElementById('publish')!.addEventListener('click', published);
     new ConsoleSession(ctx, adapter, () => []).start();
     await vi.waitFor(() => expect(last()?.state).toBe('clean'));
+    await tick(50);
     document.getElementById('publish')!.click();
     expect(published).toHaveBeenCalledTimes(1);
   });
@@ -103,6 +112,9 @@ describe('ConsoleSession when screening fails', () => {
         start: at, end: at + 18, text: '11010519491231002X', message: '身份证号未脱敏', clause: 'x',
       },
     ]);
+    // As in a background tab (no animation frames): the long screen starts on its fallback timer, so the
+    // status line is observable before it runs.
+    vi.stubGlobal('requestAnimationFrame', () => 0);
     new ConsoleSession(ctx, adapter, screenFn).start();
     await vi.waitFor(() => expect(last()?.statusText).toMatch(/^正在审查（稿件较长，约 16 万字）…$/));
     expect(last().state).toBe('screening');

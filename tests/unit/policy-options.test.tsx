@@ -8,7 +8,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App';
-import { registerRulesetService, rulesetServiceIdle } from '../../lib/ext/ruleset-service';
+import { rulesetServiceIdle } from '../../lib/ext/ruleset-service';
+import { startBackground } from '../../lib/ext/background-main';
 import { resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
 import { getEffectiveSettings, updateUserSettings, USER_SETTINGS_KEY } from '../../lib/settings/store';
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   resetRulesetDbConnection();
   fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'XianShen', version: '0.1.0' })) as never;
-  registerRulesetService();
+  startBackground({ reviewDb: new IDBFactory() });
   await rulesetServiceIdle();
 });
 afterEach(cleanup);

@@ -9,13 +9,15 @@ import { IdentitySettings } from '../../components/review/IdentitySettings';
 import { LogPage } from '../../components/review/LogPage';
 import { ReviewPanel } from '../../components/review/ReviewPanel';
 import type { ReviewSend } from '../../components/review/client';
-import { toSidebarResolutions } from '../../components/review/sidebar-resolutions';
+import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { Finding } from '../../lib/core/types';
 import type { ReviewStatus } from '../../lib/ext/messages/review';
 import { openReviewDb } from '../../lib/review/db';
 import { ReviewService } from '../../lib/review/service';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '../../lib/settings/schema';
-import { getEffectiveSettings } from '../../lib/settings/store';
+import { getEffectiveSettings, settingsHandlers } from '../../lib/settings/store';
+import { registerRouter } from '../../lib/ext/router';
+import { draftHash, draftSummary } from '../../lib/review/draft-hash';
 
 const first: Person = { name: '李初审', unit: '办公室', roles: ['first'] };
 const second: Person = { name: '张复审', unit: '办公室', roles: ['second'] };
@@ -38,13 +40,15 @@ async function service(patch: Partial<Settings> = {}) {
   const s = new ReviewService({ db: await openReviewDb(new IDBFactory()), getSettings: async () => settings });
   const send: ReviewSend = (message) => s.handle(message as never) as never;
   const status = async (body: string, findings: Finding[] = []) => {
+    const draft = { platform: 'wechat' as const, fields: { title: '养老服务补贴通知', body } };
     const reply = await s.handle({
       type: 'review:status',
       draftKey: KEY,
+      draftHash: await draftHash(draft),
       platform: 'wechat',
       account: '六安民政',
       title: '养老服务补贴通知',
-      draft: { platform: 'wechat', fields: { title: '养老服务补贴通知', body } },
+      summary: draftSummary(draft),
       findings,
     });
     if (!reply.ok) throw new Error(reply.error);
@@ -148,7 +152,10 @@ describe('ReviewPanel', () => {
 });
 
 describe('IdentitySettings', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    registerRouter(settingsHandlers); // the options page reads and writes settings through the background
+  });
 
   it('saves name, unit and roles to the user settings', async () => {
     render(<IdentitySettings />);
@@ -233,14 +240,21 @@ describe('LogPage', () => {
   });
 });
 
-describe('toSidebarResolutions', () => {
-  it('gives the sidebar rows the name of who accepted a finding', async () => {
+describe('resolutions in the sidebar (one Resolution type)', () => {
+  it('gives the sidebar rows the name of who accepted a finding, never "[object Object]"', async () => {
     const { settings, send, status } = await service();
     settings.identity = first;
     const st = await status('内部资料', [block]);
     const reply = await send({ type: 'review:resolve', draftKey: KEY, draftHash: st.draftHash, finding: block, resolution: 'accepted', reason: '已解密' });
-    expect(reply.ok && toSidebarResolutions(reply.value.resolutions)).toEqual({
-      [block.id]: { resolution: 'accepted', reason: '已解密', by: '李初审' },
-    });
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.value.resolutions[block.id]).toMatchObject({ resolution: 'accepted', reason: '已解密', by: { name: '李初审', unit: '办公室' } });
+    const noop = () => undefined;
+    render(
+      <Sidebar state="problems" findings={[block]} resolutions={reply.value.resolutions} fieldLabels={{ body: '正文' }} platformLabel="微信公众号"
+        collapsed={false} onToggleCollapsed={noop} onJump={noop} onFix={noop} onAccept={noop} />,
+    );
+    const text = hook('resolution')!.textContent ?? '';
+    expect(text).toContain('（李初审）');
+    expect(text).not.toContain('[object');
   });
 });

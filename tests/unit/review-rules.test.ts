@@ -47,7 +47,6 @@ function approval(level: Level, by: Person, hash = HASH): Approval {
 
 function accepted(f: Finding, reason = '依法公示'): Resolution {
   return {
-    findingId: f.id,
     resolution: 'accepted',
     reason,
     by: { name: first.name, unit: first.unit },

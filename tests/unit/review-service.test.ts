@@ -3,7 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Draft, Finding } from '../../lib/core/types';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '../../lib/settings/schema';
-import type { ReviewMessage, ReviewStatus } from '../../lib/ext/messages/review';
+import type { Message } from '../../lib/ext/messages';
+import type { DraftReport, ReviewStatus } from '../../lib/ext/messages/review';
+import { draftHash, draftSummary } from '../../lib/review/draft-hash';
 import { openReviewDb } from '../../lib/review/db';
 import { EDITED_AFTER_APPROVAL } from '../../lib/review/gate';
 import { ReviewService, STALE_DRAFT } from '../../lib/review/service';
@@ -28,6 +30,16 @@ const idCard: Finding = {
 
 const KEY = 'wechat:六安民政:appmsg-100';
 const draft = (body: string): Draft => ({ platform: 'wechat', fields: { title: '关于低保公示的通知', body } });
+/** What the tab reports of a draft: its key, hash and a summary (lib/ext/messages/review.ts DraftReport). */
+const reportOf = async (body: string, findings: Finding[], account?: string): Promise<DraftReport> => ({
+  draftKey: KEY,
+  draftHash: await draftHash(draft(body)),
+  platform: 'wechat',
+  ...(account ? { account } : {}),
+  title: '关于低保公示的通知',
+  summary: draftSummary(draft(body)),
+  findings,
+});
 
 async function setup(patch: Partial<Settings> = {}) {
   const factory = new IDBFactory();
@@ -44,13 +56,13 @@ async function setup(patch: Partial<Settings> = {}) {
   const as = (person: Person | undefined) => {
     settings.identity = person;
   };
-  async function send<T = ReviewStatus>(s: ReviewService, message: ReviewMessage): Promise<T> {
+  async function send<T = ReviewStatus>(s: ReviewService, message: Message): Promise<T> {
     const reply = await s.handle(message as never);
     if (!reply.ok) throw new Error(reply.error);
     return reply.value as T;
   }
-  const status = (s: ReviewService, body: string, findings: Finding[] = []) =>
-    send(s, { type: 'review:status', draftKey: KEY, platform: 'wechat', account: '六安民政', title: '关于低保公示的通知', draft: draft(body), findings });
+  const status = async (s: ReviewService, body: string, findings: Finding[] = []) =>
+    send(s, { type: 'review:status', ...(await reportOf(body, findings, '六安民政')) });
   return { service, make, as, send, status, settings };
 }
 
@@ -95,7 +107,7 @@ describe('review service', () => {
       ['final', '赵终审'],
     ]);
 
-    const submitted = await send<{ seq: number; open: boolean }>(s, { type: 'review:submit', draftKey: KEY, draft: draft(body), findings: [idCard], allowed: true });
+    const submitted = await send<{ seq: number; open: boolean }>(s, { type: 'review:submit', ...(await reportOf(body, [idCard])), allowed: true });
     expect(submitted.open).toBe(true);
 
     const { records } = await send<{ records: { kind: string; reviewer: { name: string }; findings: { resolution: string }[] }[] }>(s, { type: 'review:log-query' });
@@ -186,7 +198,7 @@ describe('review service', () => {
     st = await send(s, { type: 'review:override', draftKey: KEY, draftHash: st.draftHash, reason: '防汛紧急通知，须立即发布' });
     expect(st.open).toBe(true);
     expect(st.override?.reason).toBe('防汛紧急通知，须立即发布');
-    await send(s, { type: 'review:submit', draftKey: KEY, draft: draft('正文 110101199003077777'), findings: [idCard], allowed: true });
+    await send(s, { type: 'review:submit', ...(await reportOf('正文 110101199003077777', [idCard])), allowed: true });
     const { records } = await send<{ records: { kind: string; note?: string; decision: string }[] }>(s, { type: 'review:log-query' });
     expect(records.map((r) => r.kind)).toEqual(['screening', 'override']);
     expect(records[0].note).toBe('紧急放行后发布');
@@ -198,9 +210,7 @@ describe('review service', () => {
     as(editor);
     const result = await send<{ open: boolean; missing: string[]; seq: number }>(s, {
       type: 'review:submit',
-      draftKey: KEY,
-      draft: draft('正文 110101199003077777'),
-      findings: [idCard],
+      ...(await reportOf('正文 110101199003077777', [idCard])),
       allowed: false,
     });
     expect(result.open).toBe(false);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '@/lib/core/types';
 import { Sidebar } from '@/components/sidebar/Sidebar';
-import { DEMO_DRAFT, DEMO_FIELD_LABELS, DEMO_FINDINGS } from '@/components/sidebar/demo-findings';
+import { DEMO_DRAFT, DEMO_FIELD_LABELS, DEMO_FINDINGS } from './helpers/demo-findings';
 import type { Resolution, SidebarProps } from '@/components/sidebar/types';
 
 afterEach(cleanup);
@@ -189,7 +189,7 @@ describe('finding rows', () => {
   it('keeps resolved findings listed, marked and without pending actions', () => {
     renderSidebar({
       resolutions: {
-        'demo-repost-unknown-source': { resolution: 'accepted', reason: '已核实来源', by: '李审' },
+        'demo-repost-unknown-source': { resolution: 'accepted', reason: '已核实来源', by: { name: '李审', unit: '' } },
         'demo-wording-taiwan': { resolution: 'fixed' },
       },
     });

@@ -1,17 +1,11 @@
 /**
  * Messages of the picture service (lib/ext/picture-service.ts): reading a picture of the draft, and its status.
- * Part of the one message union in lib/ext/messages.ts. The offscreen document's own channel (background ->
- * offscreen) is OffscreenMessage, addressed with `target: 'xs-offscreen'` so no other page answers it.
+ * Part of the one protocol in lib/ext/messages.ts.
+ *
+ * The background's own channel to the offscreen document is not part of that protocol (no page may ask the
+ * offscreen document anything): it is a runtime Port named OFFSCREEN_PORT (lib/ext/picture-channel.ts).
  */
 import type { PictureReading } from '../../images/types';
-
-export type PictureMessage =
-  /**
-   * Read one picture. `src` is its address in the page; `dataBase64` carries the bytes when only the page can
-   * reach them (data: and blob: URLs), since runtime messages are JSON.
-   */
-  | { type: 'picture:read'; src: string; dataBase64?: string }
-  | { type: 'picture:status' };
 
 export type PictureReadResult =
   | { status: 'read'; reading: PictureReading; cached: boolean; ms: number }
@@ -24,20 +18,11 @@ export interface PictureStatus {
   readerOpen: boolean;
 }
 
-export interface PictureReplies {
-  'picture:read': PictureReadResult;
-  'picture:status': PictureStatus;
-}
-
-export function isPictureMessage(message: unknown): message is PictureMessage {
-  const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && type.startsWith('picture:');
-}
-
-export const OFFSCREEN_TARGET = 'xs-offscreen';
-
-export type OffscreenMessage = { target: typeof OFFSCREEN_TARGET; type: 'offscreen:read'; hash: string; dataBase64: string };
-
-export function isOffscreenMessage(message: unknown): message is OffscreenMessage {
-  return (message as { target?: unknown } | null)?.target === OFFSCREEN_TARGET;
+export interface PictureRequests {
+  /**
+   * Read one picture. `src` is its address in the page; `dataBase64` carries the bytes when only the page can
+   * reach them (data: and blob: URLs, pictures the page fetched with CORS), since runtime messages are JSON.
+   */
+  'picture:read': { request: { src: string; dataBase64?: string }; response: PictureReadResult };
+  'picture:status': { request: object; response: PictureStatus };
 }

@@ -1,19 +1,32 @@
 /**
- * Messages of the ruleset service (lib/ext/ruleset-service.ts): wordlist status, update checks, local import.
- * Part of the one message union in lib/ext/messages.ts.
+ * Ruleset service messages (lib/ext/ruleset-service.ts): wordlist status, update checks, local import, and
+ * the compiled snapshot a tab screens with. Entries of the protocol's request → response map
+ * (lib/ext/messages.ts). Types only.
+ *
+ * The snapshot payload is opaque to the protocol: its format belongs to lib/core/ruleset.ts and the ruleset
+ * store, and may change without touching the protocol.
  */
-import { browser } from 'wxt/browser';
-import type { Reply } from '../messages';
+import type { SerializedRuleset } from '../../core/ruleset';
 import type { InstalledBundle, ListInfo } from '../../bundle/merge';
-import type { RulesetSnapshot } from '../ruleset-store';
 
-export type RulesetMessage =
-  | { type: 'ruleset:status' }
-  /** For content scripts (via lib/ext/ruleset-store.ts): the compiled snapshot in force, or null. */
-  | { type: 'ruleset:snapshot' }
-  | { type: 'ruleset:check-now' }
-  /** The file's exact bytes travel as base64: the signature is over bytes, and a text round-trip may alter them. */
-  | { type: 'ruleset:import'; fileName: string; bundleBase64: string; sigText?: string };
+export type RulesetSource = 'bundled' | 'update' | 'import';
+
+export interface RulesetSnapshot {
+  serialized: SerializedRuleset;
+  /** Version of the installed bundle; 0 while only the bundled lists are in force. */
+  version: number;
+  source: RulesetSource;
+  /** ISO time the snapshot was written. */
+  appliedAt: string;
+  /** Entries per active list id. */
+  counts: Record<string, number>;
+}
+
+/** What storage item `rulesetPointer` holds (lib/ext/storage.ts). */
+export interface RulesetSnapshotMeta extends Omit<RulesetSnapshot, 'serialized'> {
+  /** IndexedDB key of the serialized ruleset (background). */
+  dataKey: string;
+}
 
 export type CheckOutcome = 'applied' | 'up-to-date' | 'rejected' | 'failed' | 'no-urls';
 export type CheckTrigger = 'install' | 'startup' | 'alarm' | 'manual' | 'settings' | 'import';
@@ -39,7 +52,7 @@ export interface UpdateStatus {
 
 export interface RulesetStatus {
   /** The update or import in force; null while only the bundled lists are. */
-  installed: Omit<InstalledBundle, 'bundle'> & { version: number; issuer: string; issuedAt: string } | null;
+  installed: (Omit<InstalledBundle, 'bundle'> & { version: number; issuer: string; issuedAt: string }) | null;
   /** Every known list (bundled or from the bundle), with counts, source and whether it screens now. */
   lists: ListInfo[];
   appliedAt?: string;
@@ -49,22 +62,11 @@ export interface RulesetStatus {
   nextCheckAt?: string;
 }
 
-export interface RulesetReplies {
-  'ruleset:status': RulesetStatus;
-  'ruleset:snapshot': RulesetSnapshot | null;
-  'ruleset:check-now': CheckResult;
-  'ruleset:import': CheckResult;
-}
-
-export function isRulesetMessage(message: unknown): message is RulesetMessage {
-  const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && type.startsWith('ruleset:');
-}
-
-/** For the popup and options page: sends a ruleset message and unwraps the reply (throws the zh-CN error). */
-export async function sendRulesetMessage<M extends RulesetMessage>(message: M): Promise<RulesetReplies[M['type']]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<RulesetReplies[M['type']]> | undefined;
-  if (!reply) throw new Error('后台服务没有响应，请稍后重试。');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+export interface RulesetRequests {
+  'ruleset:status': { request: object; response: RulesetStatus };
+  /** For content scripts (via lib/ext/ruleset-store.ts): the compiled snapshot in force, or null. */
+  'ruleset:snapshot': { request: object; response: RulesetSnapshot | null };
+  'ruleset:check-now': { request: object; response: CheckResult };
+  /** The file's exact bytes travel as base64: the signature is over bytes, and a text round-trip may alter them. */
+  'ruleset:import': { request: { fileName: string; bundleBase64: string; sigText?: string }; response: CheckResult };
 }

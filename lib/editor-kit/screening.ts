@@ -1,5 +1,5 @@
 /**
- * How the content script screens drafts of any size (policy only, no DOM: unit-tested in
+ * How the editor session screens drafts of any size (policy only, no DOM: unit-tested in
  * tests/unit/console-screening.test.ts).
  *
  * Measured (Node 20, 2 shared cores, bundled lists): screen() takes ~25 ms on a 20k-character article,
@@ -13,8 +13,7 @@
  *  - paints at most MAX_PAINTED highlights, and the sidebar says so;
  * and any exception in screening holds publishing with 审查出错 (never a silent pass).
  */
-import type { Ruleset } from '@/lib/core/ruleset';
-import type { Draft, Finding } from '@/lib/core/types';
+import type { Draft, Finding } from '../core/types';
 
 /** Above this many characters (all fields together) a draft is screened asynchronously, as a long draft. */
 export const LONG_DRAFT_CHARS = 100_000;
@@ -56,14 +55,13 @@ export type ScreenOutcome = { ok: true; findings: Finding[]; ms: number } | { ok
 
 /** Runs the screen and turns any exception into an outcome the caller must hold on. */
 export function runScreen(
-  screenFn: (draft: Draft, ruleset: Ruleset) => Finding[],
+  screenFn: (draft: Draft) => Finding[],
   draft: Draft,
-  ruleset: Ruleset,
   now: () => number = () => performance.now(),
 ): ScreenOutcome {
   const started = now();
   try {
-    const findings = screenFn(draft, ruleset);
+    const findings = screenFn(draft);
     if (!Array.isArray(findings)) throw new TypeError('screen() did not return a list of findings');
     return { ok: true, findings, ms: now() - started };
   } catch (err) {
