@@ -67,3 +67,9 @@ export function pictureField(hash: string): string {
 export function isPictureField(field: string): boolean {
   return field.startsWith('image:');
 }
+
+/** Where a picture of the draft stands with the reader. `not-read` carries the zh-CN reason (never a pass). */
+export type PictureOutcome =
+  | { status: 'reading' }
+  | { status: 'read'; reading: PictureReading }
+  | { status: 'not-read'; reason: string };
