@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { posterPii } from '../images/generate';
 import { openConsole } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
-import { findingRows, statusLine, waitForState } from './helpers/sidebar';
+import { statusLine, waitForState } from './helpers/sidebar';
 
 type Fixture = { published: unknown[]; setBodyHTML(h: string): Promise<void> };
 const setBody = (page: Page, html: string) => page.evaluate((h) => (window as unknown as { __fixture: Fixture }).__fixture.setBodyHTML(h), html);
