@@ -455,10 +455,11 @@ export class EditorSession {
   }
 
   /** Adds the findings of the draft's pictures already read, and asks for the others to be read. */
-  private withPictures(draft: Draft, outcome: ScreenOutcome): ScreenOutcome {
+  private withPictures(draft: Draft, outcome: ScreenOutcome): { draft: Draft; outcome: ScreenOutcome } {
     this.draftPictures = draft.pictures ?? [];
     const reads = this.pictureReads;
-    if (!reads || !outcome.ok || !this.draftPictures.length) return outcome;
+    if (!reads || !outcome.ok || !this.draftPictures.length) return { draft, outcome };
+    let learnt = false;
     reads.ensure(this.draftPictures);
     const draftTexts = Object.values(draft.fields).filter((t): t is string => typeof t === 'string');
     const extra: Finding[] = [];
@@ -466,18 +467,25 @@ export class EditorSession {
     try {
       for (const p of this.draftPictures) {
         const reading = reads.readingOf(p.src);
-        if (!reading || done.has(reading.hash)) continue; // the same picture twice is screened once
+        if (!reading) continue;
+        if (this.pictures.hashes.get(p.src) !== reading.hash) {
+          this.pictures.learn(p.src, reading.hash);
+          learnt = true;
+        }
+        if (done.has(reading.hash)) continue; // the same picture twice is screened once
         done.add(reading.hash);
         extra.push(...this.o.pictureReader!.screen(reading, { caption: p.alt, draftTexts }));
       }
     } catch (err) {
-      return { ok: false, error: `审查图片出错：${err instanceof Error ? err.message : String(err)}`, ms: outcome.ms };
+      return { draft, outcome: { ok: false, error: `审查图片出错：${err instanceof Error ? err.message : String(err)}`, ms: outcome.ms } };
     }
-    return extra.length ? { ...outcome, findings: [...outcome.findings, ...extra] } : outcome;
+    // The draft hash binds to the content hashes the reader learnt.
+    if (learnt) draft = { ...draft, pictures: collectPictures(this.fields.map((f) => ({ field: f.name, element: f.element })), this.pictures.hashes) };
+    return { draft, outcome: extra.length ? { ...outcome, findings: [...outcome.findings, ...extra] } : outcome };
   }
 
-  private finishScreen(draft: Draft, rawOutcome: ScreenOutcome): void {
-    const outcome = this.withPictures(draft, rawOutcome);
+  private finishScreen(rawDraft: Draft, rawOutcome: ScreenOutcome): void {
+    const { draft, outcome } = this.withPictures(rawDraft, rawOutcome);
     const token = ++this.screenToken;
     this.report = undefined;
     if (!outcome.ok) {
