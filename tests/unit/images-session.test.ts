@@ -58,7 +58,7 @@ describe('EditorSession with pictures', () => {
       return new Promise((resolve) => (finish = resolve));
     });
     await tick();
-    expect(asked.map((p) => p.src)).toEqual(["data:image/png;base64,iVBORw0KGgo="]);
+    expect(asked.map((p) => p.src)).toEqual(['data:image/png;base64,iVBORw0KGgo=']);
     expect(session.hold()).toMatchObject({ held: true, waitFor: 'pictures' });
     expect(session.view().pictures).toEqual([expect.objectContaining({ status: 'reading', alt: '海报' })]);
 
