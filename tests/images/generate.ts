@@ -4,11 +4,18 @@
  * @napi-rs/canvas. Deterministic: the same PNG bytes every run. Every sentence and number is invented.
  */
 import { readFileSync } from 'node:fs';
-import { createCanvas, loadImage, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, loadImage, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { resolveAsset } from '../../lib/images/node/load-assets';
 
-const SANS = '"Noto Sans CJK SC"';
+// @napi-rs/canvas registers the first face of Debian's Noto CJK collection (JP); SC is asked for first.
+const SANS = '"Noto Sans CJK SC", "Noto Sans CJK JP"';
+
+/** Without CJK fonts every picture would render as boxes and every reading test would fail obscurely. */
+function requireCjkFont(): void {
+  if (!GlobalFonts.families.some((f) => f.family.includes('CJK')))
+    throw new Error('测试图片需要中文字体 (CJK fonts missing): apt-get install fonts-noto-cjk (.ci/run does)');
+}
 
 export interface GeneratedPicture {
   name: string;
@@ -26,6 +33,7 @@ function lcg(seed: number) {
 }
 
 function canvas(width: number, height: number, background = '#fffaf0') {
+  requireCjkFont();
   const c = createCanvas(width, height);
   const g = c.getContext('2d');
   g.fillStyle = background;
