@@ -4,12 +4,16 @@
  * input event (its timeStamp) to the highlights being updated (the content script's repaint), plus the
  * cost of the full debounced re-screen of the whole draft.
  *
- *   npm run --silent bench:typing [-- --chars 80] [--variant light|shadow|iframe]
+ *   npm run --silent bench:typing [-- --chars 80] [--variant light|shadow|iframe] [--picture]
+ *
+ * --picture puts a 1080×3000 long image at the top of the body: the typing is measured while the picture reader
+ * (offscreen document) loads its models and reads it.
  *
  * Needs a build (`npm run build`). Prints a table; no assertions (latency is reported, not tested).
  */
 import { launchExtension } from '../tests/e2e/helpers/launch';
 import { openConsole } from '../tests/e2e/helpers/consoles';
+import { longImage } from '../tests/images/generate';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -19,6 +23,7 @@ const arg = (name: string, fallback: string) => {
 const CHARS = Number(arg('chars', '80'));
 const VARIANT = arg('variant', 'light');
 const BODY_CHARS = 20_000;
+const PICTURE = args.includes('--picture');
 
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
@@ -48,7 +53,7 @@ try {
   await page.locator('xianshen-sidebar [data-xs="status"]').waitFor({ state: 'attached' });
   await page.evaluate(
     (html) => (window as unknown as { __fixture: { setBodyHTML(h: string): Promise<void> } }).__fixture.setBodyHTML(html),
-    articleHtml(),
+    (PICTURE ? `<p><img src="data:image/png;base64,${Buffer.from(longImage().png).toString('base64')}"></p>` : '') + articleHtml(),
   );
   const host = page.locator('xianshen-sidebar');
   await page.waitForFunction(() => Number(document.querySelector('xianshen-sidebar')?.getAttribute('data-xs-screen-seq')) >= 1);
@@ -99,7 +104,8 @@ try {
   const sortedScreen = [...screenCost].sort((a, b) => a - b);
   const row = (name: string, s: number[]) =>
     `${name.padEnd(44)} ${quantile(s, 0.5).toFixed(2).padStart(8)} ${quantile(s, 0.95).toFixed(2).padStart(8)} ${String(s.length).padStart(6)}`;
-  console.log(`typing bench: WeChat MP fixture (${VARIANT} body), ${bodyLength} characters, ${CHARS} keystrokes`);
+  const pictureNote = PICTURE ? `, a long image being read (sidebar status after typing: ${await page.locator('xianshen-sidebar [data-xs="status"]').textContent()})` : '';
+  console.log(`typing bench: WeChat MP fixture (${VARIANT} body), ${bodyLength} characters, ${CHARS} keystrokes${pictureNote}`);
   console.log(`${'measure'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'n'.padStart(6)}   (ms)`);
   console.log(row('input -> highlights updated (every keystroke)', sortedPaint));
   console.log(row('full re-screen of the draft (debounced)', sortedScreen));

@@ -13,9 +13,11 @@ import type { Finding } from '../lib/core/types';
 import { escapeControls, quoteInput, safeErrorMessage } from '../lib/core/safe-text';
 import { loadCliRuleset } from '../lib/node/load-lists';
 import { readDraft } from '../lib/node/read-draft';
+import { closeImageScanner, isImageFile, scanImageFile } from '../lib/images/node/scan-image';
 
 const USAGE = `usage: npm run --silent scan -- [--json] [--wordlists PATH] [--key PUBLIC_KEY] [--disable LIST_ID]... FILE...
-  FILE             .txt (the whole text is the body), .json draft, or - for stdin; UTF-8, UTF-16 or GBK
+  FILE             .txt (the whole text is the body), .json draft, .png/.jpg/.webp picture (read locally),
+                   or - for stdin; text in UTF-8, UTF-16 or GBK
   --wordlists PATH a directory or .tsv/.txt list (instead of the shipped lists), or a bundle .json
                    (on top of the shipped lists, as the extension applies it)
   --key KEY        verify the bundle's .sig with this public key (file or base64) before using it
@@ -81,8 +83,10 @@ async function main(): Promise<void> {
   let anyError = false;
   for (const file of files) {
     let findings: Finding[];
+    let readText: string | undefined;
     try {
-      findings = screen(readDraft(file), ruleset, CHECKS);
+      if (isImageFile(file)) ({ findings, readText } = await scanImageFile(file, ruleset));
+      else findings = screen(readDraft(file), ruleset, CHECKS);
     } catch (e) {
       anyError = true;
       // InputError messages are escaped where they quote input; anything else is escaped here.
@@ -90,8 +94,13 @@ async function main(): Promise<void> {
       continue;
     }
     anyBlock ||= findings.some((f) => f.severity === 'block');
-    process.stdout.write(parsed.values.json ? `${JSON.stringify({ file, findings })}\n` : `${table(file, findings)}\n`);
+    // Pictures: findings are offsets into the read text, which is printed with them.
+    const line = parsed.values.json
+      ? JSON.stringify(readText === undefined ? { file, findings } : { file, findings, readText })
+      : table(file, findings) + (readText === undefined ? '' : `\n  图中文字（本机识别）：${readText.replace(/\n/g, ' ⏎ ')}`);
+    process.stdout.write(`${line}\n`);
   }
+  await closeImageScanner();
   process.exitCode = anyError ? 2 : anyBlock ? 1 : 0;
 }
 

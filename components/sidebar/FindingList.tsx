@@ -4,17 +4,20 @@ import { FindingRow } from './FindingRow';
 import type { FieldGroup } from './grouping';
 import { CATEGORY_LABELS } from './labels';
 import type { Resolution } from './types';
+import type { PicturePreview } from './pictures';
 
 interface FindingListProps {
   groups: FieldGroup[];
   resolutions: Record<string, Resolution>;
+  /** Read pictures by field (`image:<hash>`). */
+  pictures?: Record<string, PicturePreview>;
   onJump(f: Finding): void;
   onFix(f: Finding): void;
   onAccept(f: Finding, reason: string): void;
 }
 
 /** Findings grouped by field, then by category. Only one accept form is open at a time. */
-function FindingListImpl({ groups, resolutions, onJump, onFix, onAccept }: FindingListProps) {
+function FindingListImpl({ groups, resolutions, pictures, onJump, onFix, onAccept }: FindingListProps) {
   const [openAcceptId, setOpenAcceptId] = useState<string | null>(null);
   const closeAccept = useCallback(() => setOpenAcceptId(null), []);
 
@@ -38,6 +41,7 @@ function FindingListImpl({ groups, resolutions, onJump, onFix, onAccept }: Findi
                     key={f.id}
                     finding={f}
                     resolution={resolutions[f.id]}
+                    picture={pictures?.[f.field]}
                     acceptOpen={openAcceptId === f.id}
                     onJump={onJump}
                     onFix={onFix}

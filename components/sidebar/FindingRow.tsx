@@ -4,10 +4,13 @@ import { AcceptForm } from './AcceptForm';
 import { instructionText, isInstructionSuggestion, isLiteralSuggestion } from './grouping';
 import { SEVERITY_LABELS } from './labels';
 import type { Resolution } from './types';
+import { PictureFindingPreview, type PicturePreview } from './pictures';
 
 interface FindingRowProps {
   finding: Finding;
   resolution: Resolution | undefined;
+  /** The picture a picture finding is on: thumbnail and read text. */
+  picture?: PicturePreview;
   acceptOpen: boolean;
   onJump(f: Finding): void;
   onFix(f: Finding): void;
@@ -94,6 +97,7 @@ function FindingRowImpl(props: FindingRowProps) {
           </span>
         )}
       </div>
+      {props.picture && <PictureFindingPreview finding={f} picture={props.picture} />}
       <p className="xs-message">{f.message}</p>
       <SuggestionLine finding={f} />
       <p className="xs-clause">依据：{f.clause}</p>

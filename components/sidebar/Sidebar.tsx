@@ -9,6 +9,7 @@ import { FindingList } from './FindingList';
 import { countResolved, countUnresolvedBySeverity, groupFindings } from './grouping';
 import { defaultStatusText, PRODUCT_NAME } from './labels';
 import { SeverityCounts } from './SeverityCounts';
+import { PictureStatusList } from './pictures';
 import type { SidebarProps, SidebarState } from './types';
 import { useStableCallback } from './useStableCallback';
 
@@ -132,8 +133,9 @@ export function Sidebar(props: SidebarProps) {
           {state === 'held' && <HeldAlert reasons={props.heldReasons ?? []} onRetry={props.onRetry} />}
           <StateNote state={state} hasFindings={findings.length > 0} />
           {findings.length > 0 && <SeverityCounts counts={counts} resolved={resolvedCount} />}
+          {props.pictures && <PictureStatusList pictures={props.pictures} />}
           <div className="xs-scroll">
-            <FindingList groups={groups} resolutions={resolutions} onJump={onJump} onFix={onFix} onAccept={onAccept} />
+            <FindingList groups={groups} resolutions={resolutions} pictures={props.pictures?.byField} onJump={onJump} onFix={onFix} onAccept={onAccept} />
             {props.reviewSlot != null && <div className="xs-review-slot">{props.reviewSlot}</div>}
           </div>
         </div>

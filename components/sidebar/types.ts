@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Finding } from '@/lib/core/types';
+import type { PicturePreviews } from './pictures';
 
 export type SidebarState = 'screening' | 'clean' | 'problems' | 'held' | 'unsupported';
 
@@ -26,6 +27,8 @@ export interface SidebarProps {
   heldReasons?: string[];
   /** e.g. 未识别编辑器（适配可能已过期） */
   unsupportedReason?: string;
+  /** The draft's pictures: thumbnails and read text for picture findings, and which are being read. */
+  pictures?: PicturePreviews;
   /** Offers a 重试 button in the held alert (e.g. the review service could not be reached). */
   onRetry?(): void;
   /** Review panel rendered below the findings (another component). */

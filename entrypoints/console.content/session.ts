@@ -16,6 +16,9 @@ import { CHECKS, enabledChecks } from '@/lib/checks/index';
 import type { CheckDef } from '@/lib/core/check';
 import type { Draft, Finding } from '@/lib/core/types';
 import { EditorSession, type ScreenFn } from '@/lib/editor-kit/session';
+import { screenPicture } from '@/lib/images/screen-picture';
+import { readPictureInBackground } from '@/lib/ext/picture-client';
+import { pictureFieldLabels, picturePreviews } from '@/components/sidebar/pictures';
 import { getEffectiveSettings, onSettingsChanged } from '@/lib/settings/client';
 import type { Settings } from '@/lib/settings/schema';
 import { draftKeyFor, trackDraftKey } from './draft-key';
@@ -135,6 +138,11 @@ export class ConsoleSession {
         return !!el && (el === this.sidebar.host || el.tagName === 'XIANSHEN-OVERLAY');
       },
       counters: () => this.sidebar.host,
+      pictureReader: {
+        read: readPictureInBackground,
+        // The ruleset in force when the draft is screened (a new ruleset screens again through setScreen).
+        screen: (reading, context) => (this.ruleset ? screenPicture(reading, this.ruleset, { ...context, checks: this.checks }).findings : []),
+      },
       actions: {
         changed: () => this.render(),
         edited: () => this.noteEdited(),
@@ -196,6 +204,7 @@ export class ConsoleSession {
     }
     const fieldLabels: Record<string, string> = {};
     for (const spec of surface.fields) fieldLabels[spec.name] = spec.label;
+    Object.assign(fieldLabels, pictureFieldLabels(view.pictures));
     const reviewView = this.review.view();
     const status = this.review.statusFor(this.draftKey, editor.current?.draftHash);
     this.sidebar.render({
@@ -206,6 +215,7 @@ export class ConsoleSession {
       platformLabel: this.adapter.label,
       statusText: view.statusText,
       heldReasons: view.heldReasons,
+      pictures: picturePreviews(view.pictures),
       unsupportedReason: view.unsupportedReason,
       onRetry: view.hold.retry ? () => this.review.retryNow() : undefined,
       // The review panel, once the review service has answered in this tab.

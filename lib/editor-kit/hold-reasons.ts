@@ -38,6 +38,8 @@ export interface EditorState {
   /** e.g. 未找到「正文」 (when locating failed). */
   problems: string[];
   screen: ScreenState;
+  /** The draft's pictures: how many are still being read, and why others could not be read (zh-CN). */
+  pictures?: { reading: number; notRead: string[] };
 }
 
 /** What the review side knows, as the content script keeps it. */
@@ -61,7 +63,7 @@ export interface Hold {
   /** zh-CN lines: why publishing is held now. */
   reasons: string[];
   /** The hold clears by itself once this is ready: the publish gate waits for it. */
-  waitFor?: 'editor' | 'screen' | 'hash' | 'review';
+  waitFor?: 'editor' | 'screen' | 'pictures' | 'hash' | 'review';
   /** Offer a retry (the review store could not be reached). */
   retry?: boolean;
 }
@@ -94,6 +96,24 @@ export function holdReasons(state: EditorState, review: ReviewView, settings: Ga
     case 'done':
       break;
   }
+
+  // Pictures are part of the draft: held while any is being read, and while any could not be read (never a
+  // silent pass: a person must look at it, or an admin grant the extension access to its host).
+  const pictures = state.pictures;
+  if (pictures && pictures.reading > 0)
+    return {
+      held: true,
+      sidebar: findingsState(screen.findings, review.resolutions),
+      statusText: `正在识别稿件中的图片（还有 ${pictures.reading} 张）…`,
+      reasons: [`先审正在本机识别稿件中的图片（还有 ${pictures.reading} 张），请稍候再发布。`],
+      waitFor: 'pictures',
+    };
+  if (pictures && pictures.notRead.length)
+    return {
+      held: true,
+      sidebar: 'held',
+      reasons: [`${pictures.notRead.length} 张图片未能识别，先审无法审查其内容：请人工查看这些图片，或删除、重新上传后再发布。`, ...pictures.notRead],
+    };
 
   const matching = screen.draftHash !== undefined && review.answer?.draftHash === screen.draftHash ? review.answer : undefined;
   const gateSettings = matching?.settings ?? settings ?? UNKNOWN_SETTINGS;

@@ -77,6 +77,14 @@ export class PictureHashes {
     return this.known;
   }
 
+  /**
+   * A hash learnt elsewhere: the picture reader fetches pictures the page may not (image CDNs without CORS) and
+   * hashes their bytes, so the draft hash binds to their content too.
+   */
+  learn(src: string, hash: string): void {
+    this.known.set(src, hash);
+  }
+
   /** Sources among these pictures whose bytes have not been tried yet. */
   unread(pictures: readonly Picture[]): string[] {
     return [...new Set(pictures.map((p) => p.src))].filter((src) => !this.known.has(src));

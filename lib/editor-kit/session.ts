@@ -12,7 +12,11 @@
  */
 import { findPublishControl, locateSurface, type FieldProblem } from '../adapters/locate';
 import type { Surface } from '../adapters/types';
-import type { Draft, Finding, Platform } from '../core/types';
+import type { Draft, Finding, Picture, Platform } from '../core/types';
+import { isPictureField, type PictureReading } from '../images/types';
+import type { PictureContext } from '../images/screen-picture';
+import { PictureOutline, type OutlinedPicture } from './picture-outline';
+import { PictureReads, type ReadPicture } from './picture-reads';
 import type { GateSettings } from '../review/gate';
 import { draftHash } from '../review/draft-hash';
 import { applyRichFix, applyValueFix } from './apply-fix';
@@ -57,6 +61,24 @@ export interface EditorSessionOptions {
   /** Where the typing bench reads latency counters (the sidebar host). */
   counters?(): HTMLElement | undefined;
   pictures?: PictureHashes;
+  /**
+   * The picture reader (issue 13): `read` asks the host to read one picture (the content script sends it to
+   * the background's queue); `screen` screens a reading with the ruleset in force. Without it, pictures are
+   * only hashed.
+   */
+  pictureReader?: { read: ReadPicture; screen(reading: PictureReading, context: PictureContext): Finding[] };
+}
+
+/** A picture of the draft as the sidebar shows it (thumbnail, read text, state). */
+export interface PictureView {
+  /** The findings' field, `image:<hash>`, once read. */
+  field?: string;
+  src: string;
+  alt?: string;
+  index: number;
+  status: 'reading' | 'read' | 'not-read';
+  text?: string;
+  reason?: string;
 }
 
 /** What the host renders. */
@@ -68,6 +90,7 @@ export interface SessionView {
   heldReasons?: string[];
   unsupportedReason?: string;
   fields: string[];
+  pictures: PictureView[];
 }
 
 const RELOCATE_DEBOUNCE_MS = 60;
@@ -103,11 +126,23 @@ export class EditorSession {
   private readonly painter: FindingPainter;
   private readonly gate: PublishGate;
   private readonly pictures: PictureHashes;
+  private readonly pictureReads: PictureReads | undefined;
+  private readonly outline: PictureOutline;
+  /** The pictures of the last screened draft. */
+  private draftPictures: Picture[] = [];
 
   constructor(private readonly o: EditorSessionOptions) {
     this.doc = o.doc ?? document;
     this.painter = new FindingPainter(this.doc, o.signal);
+    this.outline = new PictureOutline(this.doc, o.signal);
     this.pictures = o.pictures ?? new PictureHashes();
+    if (o.pictureReader)
+      this.pictureReads = new PictureReads(o.pictureReader.read, () => {
+        if (o.signal.aborted) return;
+        // A reading arrived: the same text screens again, with the picture's findings this time.
+        this.screened = undefined;
+        this.screenNow();
+      });
     const win = this.doc.defaultView!;
     this.gate = new PublishGate({
       win,
@@ -177,7 +212,9 @@ export class EditorSession {
   }
 
   hold(): Hold {
-    return holdReasons({ editor: this.editor, problems: this.problems.map(describe), screen: this.screenState }, this.review, this.settings);
+    const reads = this.pictureReads;
+    const pictures = reads && { reading: reads.reading(this.draftPictures), notRead: reads.notRead(this.draftPictures) };
+    return holdReasons({ editor: this.editor, problems: this.problems.map(describe), screen: this.screenState, ...(pictures ? { pictures } : {}) }, this.review, this.settings);
   }
 
   view(): SessionView {
@@ -196,7 +233,26 @@ export class EditorSession {
       ...(heldReasons ? { heldReasons } : {}),
       ...(this.editor === 'unsupported' ? { unsupportedReason: `${UNSUPPORTED_REASON}：${this.problems.map(describe).join('、')}` } : {}),
       fields: this.fields.map((f) => f.name),
+      pictures: this.pictureViews(),
     };
+  }
+
+  private pictureViews(): PictureView[] {
+    const reads = this.pictureReads;
+    if (!reads) return [];
+    const seen = new Set<string>();
+    const out: PictureView[] = [];
+    for (const p of this.draftPictures) {
+      if (seen.has(p.src)) continue;
+      seen.add(p.src);
+      const o = reads.outcome(p.src);
+      if (!o) continue;
+      const base = { src: p.src, index: p.index, ...(p.alt ? { alt: p.alt } : {}) };
+      if (o.status === 'read') out.push({ ...base, status: 'read', field: `image:${o.reading.hash}`, text: o.reading.text });
+      else if (o.status === 'not-read') out.push({ ...base, status: 'not-read', reason: o.reason });
+      else out.push({ ...base, status: 'reading' });
+    }
+    return out;
   }
 
   private afterStateChange(): void {
@@ -394,7 +450,38 @@ export class EditorSession {
     }
   }
 
-  private finishScreen(draft: Draft, outcome: ScreenOutcome): void {
+  /** Adds the findings of the draft's pictures already read, and asks for the others to be read. */
+  private withPictures(draft: Draft, outcome: ScreenOutcome): { draft: Draft; outcome: ScreenOutcome } {
+    this.draftPictures = draft.pictures ?? [];
+    const reads = this.pictureReads;
+    if (!reads || !outcome.ok || !this.draftPictures.length) return { draft, outcome };
+    let learnt = false;
+    reads.ensure(this.draftPictures);
+    const draftTexts = Object.values(draft.fields).filter((t): t is string => typeof t === 'string');
+    const extra: Finding[] = [];
+    const done = new Set<string>();
+    try {
+      for (const p of this.draftPictures) {
+        const reading = reads.readingOf(p.src);
+        if (!reading) continue;
+        if (this.pictures.hashes.get(p.src) !== reading.hash) {
+          this.pictures.learn(p.src, reading.hash);
+          learnt = true;
+        }
+        if (done.has(reading.hash)) continue; // the same picture twice is screened once
+        done.add(reading.hash);
+        extra.push(...this.o.pictureReader!.screen(reading, { caption: p.alt, draftTexts }));
+      }
+    } catch (err) {
+      return { draft, outcome: { ok: false, error: `审查图片出错：${err instanceof Error ? err.message : String(err)}`, ms: outcome.ms } };
+    }
+    // The draft hash binds to the content hashes the reader learnt.
+    if (learnt) draft = { ...draft, pictures: collectPictures(this.fields.map((f) => ({ field: f.name, element: f.element })), this.pictures.hashes) };
+    return { draft, outcome: extra.length ? { ...outcome, findings: [...outcome.findings, ...extra] } : outcome };
+  }
+
+  private finishScreen(rawDraft: Draft, rawOutcome: ScreenOutcome): void {
+    const { draft, outcome } = this.withPictures(rawDraft, rawOutcome);
     const token = ++this.screenToken;
     this.report = undefined;
     if (!outcome.ok) {
@@ -442,12 +529,42 @@ export class EditorSession {
   private paint(): void {
     // A huge draft can have tens of thousands of findings: the painter paints the first MAX_PAINTED and says so.
     this.paintCapped = this.painter.paint(this.fields);
+    this.paintPictures();
     const host = this.o.counters?.();
     if (!host || this.inputAt === undefined) return;
     // Latency counters on the host element, read by the typing bench (scripts/bench-typing.ts).
     host.dataset.xsPaintMs = (nowMs() - this.inputAt).toFixed(3);
     host.dataset.xsPaintSeq = String(++this.seq.paint);
     this.inputAt = undefined;
+  }
+
+  /** The <img> elements of the fields showing `src` (the same picture may appear twice). */
+  private pictureElements(src: string): HTMLImageElement[] {
+    const out: HTMLImageElement[] = [];
+    for (const field of this.fields)
+      for (const img of Array.from(field.element.querySelectorAll('img')))
+        if ((img.currentSrc || img.getAttribute('src')) === src) out.push(img);
+    return out;
+  }
+
+  /** Sources of the draft's pictures whose reading has this field (`image:<hash>`). */
+  private sourcesOf(field: string): string[] {
+    return this.draftPictures.filter((p) => this.pictureReads?.readingOf(p.src) && `image:${this.pictureReads.readingOf(p.src)!.hash}` === field).map((p) => p.src);
+  }
+
+  private paintPictures(): void {
+    if (!this.pictureReads) return;
+    const s = this.screenState;
+    const findings = s.kind === 'idle' || s.kind === 'failed' ? [] : s.findings.filter((f) => isPictureField(f.field) && f.severity !== 'info');
+    const byField = new Map<string, Finding[]>();
+    for (const f of findings) byField.set(f.field, [...(byField.get(f.field) ?? []), f]);
+    const items: OutlinedPicture[] = [];
+    for (const [field, list] of byField) {
+      const severity = list.some((f) => f.severity === 'block') ? 'block' : 'review';
+      for (const src of new Set(this.sourcesOf(field)))
+        for (const element of this.pictureElements(src)) items.push({ element, severity, label: `图片：${list.length} 个问题` });
+    }
+    this.outline.paint(items);
   }
 
   private recordScreen(cost: number): void {
@@ -466,6 +583,14 @@ export class EditorSession {
   }
 
   jump(f: Finding): void {
+    if (isPictureField(f.field)) {
+      const img = this.sourcesOf(f.field).flatMap((src) => this.pictureElements(src))[0];
+      if (!img) return;
+      img.ownerDocument.defaultView?.frameElement?.scrollIntoView({ block: 'nearest' });
+      img.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      this.outline.flash(img);
+      return;
+    }
     const field = this.fieldOf(f);
     if (field) this.painter.jump(field, f);
   }
@@ -519,6 +644,8 @@ export class EditorSession {
     switch (what) {
       case 'screen':
         return new Promise((resolve) => this.screenWaiters.push(resolve));
+      case 'pictures':
+        return this.pictureReads?.settled();
       case 'hash':
         return this.hashing;
       case 'review':

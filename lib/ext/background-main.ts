@@ -8,11 +8,19 @@ import { registerRulesetService, rulesetHandlers } from './ruleset-service';
 import { registerReviewService, reviewHandlers } from './review-service';
 import { settingsHandlers } from '../settings/store';
 import { serverHandlers } from './review-server-service';
+import { pictureHandlers, registerPictureService } from './picture-service';
 
 export function startBackground(options: { reviewDb?: IDBFactory } = {}): void {
   // Typed as the full map: a message of the protocol without a handler does not compile.
-  const handlers: Handlers = { ...rulesetHandlers, ...reviewHandlers(options.reviewDb), ...settingsHandlers, ...serverHandlers };
+  const handlers: Handlers = {
+    ...rulesetHandlers,
+    ...reviewHandlers(options.reviewDb),
+    ...settingsHandlers,
+    ...serverHandlers,
+    ...pictureHandlers,
+  };
   registerRouter(handlers);
   registerRulesetService();
   registerReviewService(options.reviewDb);
+  registerPictureService();
 }

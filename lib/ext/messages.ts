@@ -18,8 +18,9 @@ import type { ReviewRequests } from './messages/review';
 import type { RulesetRequests } from './messages/ruleset';
 import type { ServerRequests } from './messages/server';
 import type { SettingsRequests } from './messages/settings';
+import type { PictureRequests } from './messages/picture';
 
-export interface Protocol extends ReviewRequests, RulesetRequests, SettingsRequests, ServerRequests {}
+export interface Protocol extends ReviewRequests, RulesetRequests, SettingsRequests, ServerRequests, PictureRequests {}
 
 export type MessageType = keyof Protocol;
 /** The message of one type (or, without a type argument, the union of all messages). */

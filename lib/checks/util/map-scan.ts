@@ -26,11 +26,11 @@ const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
  * 审图号 (rules.md 4): GS(2024)0650号, GS京(2022)1061号, 皖S(2021)012号, 鲁SG(2015)088号, full- or half-width
  * brackets (folded to ASCII) and spaces. Runs on the folded text, which is lower case.
  */
-const APPROVAL_RE = new RegExp(
+export const APPROVAL_RE = new RegExp(
   `(?:gs[${PROVINCES}]?|[${PROVINCES}]s[a-z]?)\\s{0,2}[(\\[〔【]\\s{0,2}(?:19|20)\\d{2}\\s{0,2}[)\\]〕】]\\s{0,2}(?:第\\s{0,2})?\\d{1,5}\\s{0,2}号`,
 );
 /** 审图号 followed by a number-like value is also accepted: some captions write 审图号：GS（2023）2762. */
-const APPROVAL_LABEL_RE = /审图号\s{0,2}[:：为是]?\s{0,2}[a-z\u4e00-\u9fa5]{0,3}\s{0,2}[([〔【（]?\s{0,2}\d{4}/;
+export const APPROVAL_LABEL_RE = /审图号\s{0,2}[:：为是]?\s{0,2}[a-z\u4e00-\u9fa5]{0,3}\s{0,2}[([〔【（]?\s{0,2}\d{4}/;
 
 function hasApprovalNumber(ctx: CheckContext): boolean {
   return ctx.fields.some((f) => APPROVAL_RE.test(f.folded.text) || APPROVAL_LABEL_RE.test(f.folded.text));
