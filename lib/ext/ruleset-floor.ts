@@ -9,13 +9,10 @@
  * with different content is told apart from the same bundle (reported to the admin as an error).
  */
 import { items } from './storage';
+import type { VersionFloor } from './ruleset-records';
 
-export interface VersionFloor {
-  /** Highest bundle version ever applied. */
-  version: number;
-  /** bundleContentHash of the bundle applied at that version (unknown for a floor carried over from an older install). */
-  sha256?: string;
-}
+export type { VersionFloor };
+
 
 function isFloor(value: unknown): value is VersionFloor {
   const v = value as VersionFloor | undefined;

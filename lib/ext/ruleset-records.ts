@@ -18,3 +18,11 @@ export interface StoredUpdateStatus extends UpdateStatus {
   /** Update URLs and keys of the last check: a change triggers a new check. */
   configKey?: string;
 }
+
+/** The version floor against replayed bundles (ruleset-floor.ts). */
+export interface VersionFloor {
+  /** Highest bundle version ever applied. */
+  version: number;
+  /** bundleContentHash of the bundle applied at that version (unknown for a floor carried over from an older install). */
+  sha256?: string;
+}

@@ -13,9 +13,8 @@ import type { Settings } from '../settings/schema';
 import { sanitizeUserSettings } from '../settings/schema';
 import type { Policy } from '../policy/parse';
 import type { RulesetSnapshotMeta } from './messages/ruleset';
-import type { RulesetListsRecord, StoredUpdateStatus } from './ruleset-records';
+import type { RulesetListsRecord, StoredUpdateStatus, VersionFloor } from './ruleset-records';
 import { STORAGE_KEYS } from './storage-keys';
-import type { VersionFloor } from './ruleset-floor';
 import type { Tokens } from '../review-server/client';
 
 export const items = {
