@@ -21,7 +21,7 @@ export interface ReviewPanelProps {
   /** Opens the options page (identity settings). */
   onOpenOptions?(): void;
   send?: ReviewSend;
-  /** Calls back when settings change (identity, roles, policy); defaults to lib/settings/store. */
+  /** Calls back when settings change (identity, roles, policy); defaults to lib/settings/client. */
   subscribeSettings?: (onChange: () => void) => () => void;
 }
 

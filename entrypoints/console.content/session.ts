@@ -40,7 +40,6 @@ export class ConsoleSession {
   private readonly sidebar: SidebarUi;
   private readonly review = new ReviewLink(() => this.onReviewChanged());
   private readonly edited = new EditedTracker();
-  private placementFrame = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -70,13 +69,17 @@ export class ConsoleSession {
       this.review.stop();
       this.sidebar.hide();
     });
-    const onRoute = () => this.onRoute();
+    const onRoute = () => {
+      this.onRoute();
+      // The Navigation API announces a history.replaceState before location.href changes: look again after it.
+      ctx.setTimeout(() => this.onRoute(), 0);
+    };
     for (const type of ['popstate', 'hashchange', 'wxt:locationchange'] as const) ctx.addEventListener(window, type, onRoute);
     // Some consoles change the URL with history.replaceState only (WeChat after the first save).
-    const urlWatch = new MutationObserver(onRoute);
+    const urlWatch = new MutationObserver(() => this.onRoute());
     urlWatch.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => urlWatch.disconnect());
-    const place = () => this.schedulePlacement();
+    const place = () => this.surface && this.sidebar.avoidSoon(this.surface);
     ctx.addEventListener(window, 'resize', place, { passive: true });
     ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
     this.onRoute();
@@ -214,22 +217,6 @@ export class ConsoleSession {
       onFix: (f) => isLiteralSuggestion(f) && editor.fix(f),
       onAccept: (f, reason) => void this.accept(f, reason),
     });
-    this.schedulePlacement();
-  }
-
-  /** After layout changes, keep the sidebar off the publish controls (sidebar-ui.tsx avoid()). */
-  private schedulePlacement(): void {
-    if (this.placementFrame || !this.surface) return;
-    this.placementFrame = requestAnimationFrame(() => {
-      this.placementFrame = 0;
-      const rects: DOMRect[] = [];
-      for (const control of this.surface?.publish ?? [])
-        for (const selector of control.selectors)
-          for (const el of Array.from(document.querySelectorAll(selector))) {
-            const r = el.getBoundingClientRect();
-            if (r.width && r.height) rects.push(r);
-          }
-      this.sidebar.avoid(rects);
-    });
+    this.sidebar.avoidSoon(surface);
   }
 }

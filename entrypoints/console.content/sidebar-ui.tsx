@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Sidebar, type SidebarProps } from '@/components/sidebar/Sidebar';
+import type { Surface } from '@/lib/adapters/types';
 
 export const SIDEBAR_TAG = 'xianshen-sidebar';
 
@@ -28,6 +29,7 @@ export class SidebarUi {
   private ui: ShadowRootContentScriptUi<Root> | undefined;
   private mounting: Promise<void> | undefined;
   private props: SidebarProps | undefined;
+  private placementFrame = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -78,6 +80,22 @@ export class SidebarUi {
     }
     host.style.setProperty('--xs-avoid-bottom', `${Math.round(bottom)}px`);
     host.style.setProperty('--xs-avoid-right', `${Math.round(avoidRight)}px`);
+  }
+
+  /** After layout changes (next frame), keeps the panel off the surface's publish controls. */
+  avoidSoon(surface: Surface): void {
+    if (this.placementFrame) return;
+    this.placementFrame = requestAnimationFrame(() => {
+      this.placementFrame = 0;
+      const rects: DOMRect[] = [];
+      for (const control of surface.publish)
+        for (const selector of control.selectors)
+          for (const el of Array.from(document.querySelectorAll(selector))) {
+            const r = el.getBoundingClientRect();
+            if (r.width && r.height) rects.push(r);
+          }
+      this.avoid(rects);
+    });
   }
 
   hide(): void {

@@ -21,13 +21,11 @@ import type { GateSettings } from '../review/gate';
 import { draftHash } from '../review/draft-hash';
 import { applyRichFix, applyValueFix } from './apply-fix';
 import { PublishGate, type GateVerdict } from './gate';
-import { HighlightPainter, type PaintItem } from './highlight-painter';
+import { FindingPainter } from './finding-painter';
 import { holdReasons, UNSUPPORTED_REASON, type EditorState, type Hold, type ReviewView, type ScreenState, type SidebarState } from './hold-reasons';
 import { LiveField } from './live-field';
-import { OverlayPainter, type OverlayItem } from './overlay-painter';
 import { collectPictures, PictureHashes } from './pictures';
-import { rangeFor } from './ranges';
-import { isLongDraft, MAX_PAINTED, paintCapNote, paintSelection, runScreen, screenDebounceMs, type ScreenOutcome } from './screening';
+import { isLongDraft, paintCapNote, runScreen, screenDebounceMs, type ScreenOutcome } from './screening';
 
 export type ScreenFn = (draft: Draft) => Finding[];
 
@@ -125,8 +123,7 @@ export class EditorSession {
   private fieldWatch = new AbortController();
   private observers: MutationObserver[] = [];
   private readonly doc: Document;
-  private readonly highlights: HighlightPainter;
-  private readonly overlay: OverlayPainter;
+  private readonly painter: FindingPainter;
   private readonly gate: PublishGate;
   private readonly pictures: PictureHashes;
   private readonly pictureReads: PictureReads | undefined;
@@ -136,8 +133,7 @@ export class EditorSession {
 
   constructor(private readonly o: EditorSessionOptions) {
     this.doc = o.doc ?? document;
-    this.highlights = new HighlightPainter(this.doc);
-    this.overlay = new OverlayPainter(this.doc, o.signal);
+    this.painter = new FindingPainter(this.doc, o.signal);
     this.outline = new PictureOutline(this.doc, o.signal);
     this.pictures = o.pictures ?? new PictureHashes();
     if (o.pictureReader)
@@ -333,8 +329,7 @@ export class EditorSession {
     this.unbindFields();
     clearTimeout(this.timers.screen);
     clearTimeout(this.timers.relocate);
-    this.highlights.clear();
-    this.overlay.clear();
+    this.painter.clear();
   }
 
   // ------------------------------------------------------------------ edits
@@ -374,7 +369,8 @@ export class EditorSession {
     if (s.kind === 'pending' || s.kind === 'failed') return;
     const findings = s.kind === 'idle' ? [] : s.findings;
     this.screenState = { kind: 'pending', findings, chars: this.chars(), screened: s.kind !== 'idle' };
-    if (isLongDraft(this.chars()) || s.kind === 'done') this.o.actions.changed();
+    // A short draft looks the same while its next screen is pending: no re-render on the typing path.
+    if (isLongDraft(this.chars())) this.o.actions.changed();
   }
 
   private scheduleScreen(delay?: number): void {
@@ -531,26 +527,8 @@ export class EditorSession {
   // ------------------------------------------------------------------ painting
 
   private paint(): void {
-    const ranges: PaintItem[] = [];
-    const boxes: OverlayItem[] = [];
-    const candidates: { field: LiveField; f: Finding; severity: Finding['severity'] }[] = [];
-    for (const field of this.fields)
-      for (const f of field.findings)
-        if (field.snapshot.kind === 'value' || field.ranges.has(f.id)) candidates.push({ field, f, severity: f.severity });
-    // A huge draft can have tens of thousands of findings: paint the first MAX_PAINTED (blocks first) and say so.
-    const { painted, total } = paintSelection(candidates, MAX_PAINTED);
-    this.paintCapped = total > painted.length ? total : undefined;
-    for (const { field, f } of painted) {
-      const snap = field.snapshot;
-      if (snap.kind === 'value') {
-        boxes.push({ field: field.name, severity: f.severity, text: f.text, element: snap.element, start: f.start, end: f.end });
-        continue;
-      }
-      const range = field.ranges.get(f.id);
-      if (range) ranges.push({ range, severity: f.severity });
-    }
-    for (const item of this.highlights.paint(ranges)) boxes.push({ field: '', severity: item.severity, text: item.range.toString(), range: item.range });
-    this.overlay.paint(boxes);
+    // A huge draft can have tens of thousands of findings: the painter paints the first MAX_PAINTED and says so.
+    this.paintCapped = this.painter.paint(this.fields);
     this.paintPictures();
     const host = this.o.counters?.();
     if (!host || this.inputAt === undefined) return;
@@ -614,19 +592,7 @@ export class EditorSession {
       return;
     }
     const field = this.fieldOf(f);
-    if (!field) return;
-    const snap = field.snapshot;
-    if (snap.kind === 'value') {
-      snap.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      this.overlay.flash({ field: field.name, severity: f.severity, text: f.text, element: snap.element, start: f.start, end: f.end });
-      return;
-    }
-    const range = field.ranges.get(f.id) ?? rangeFor(snap, f.start, f.end);
-    if (!range) return;
-    field.element.ownerDocument.defaultView?.frameElement?.scrollIntoView({ block: 'nearest' });
-    const anchor = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-    anchor?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (!this.highlights.flash(range)) this.overlay.flash({ field: field.name, severity: f.severity, text: f.text, range });
+    if (field) this.painter.jump(field, f);
   }
 
   /** Applies a literal suggestion through the editor's own input path; false when it could not. */

@@ -10,7 +10,7 @@
 import { readPolicy, onPolicyChanged } from '../policy/read';
 import { lockedKeys, type Policy } from '../policy/parse';
 import { lockedKeyMessage, SETTING_LABELS } from '../policy/keys';
-import type { Handlers } from '../ext/handlers';
+import { Refusal, type Handlers } from '../ext/handlers';
 import { items } from '../ext/storage';
 import { STORAGE_KEYS } from '../ext/storage-keys';
 import { toView, type EffectiveSettings } from './effective';
@@ -91,7 +91,10 @@ export function onSettingsChanged(cb: (settings: Settings, effective: EffectiveS
 export const settingsHandlers: Handlers<'settings:get' | 'settings:update'> = {
   'settings:get': async () => toView(await getEffectiveSettings()),
   'settings:update': async (m) => {
-    await updateUserSettings(m.patch);
+    // A locked key or an invalid value is the user's mistake, answered in zh-CN, not a service error.
+    await updateUserSettings(m.patch).catch((error: unknown) => {
+      throw new Refusal(error instanceof Error ? error.message : String(error));
+    });
     return toView(await getEffectiveSettings());
   },
 };

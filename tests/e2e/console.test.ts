@@ -6,6 +6,7 @@
  * once the draft is clean. A fixture with renamed classes shows the adapter-out-of-date path.
  * Screenshots of the sidebar on each console go to tests/artifacts/screenshots/ (linked from the README).
  */
+import type { browser } from 'wxt/browser';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +15,8 @@ import { openConsole, type ConsoleId } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { findingRows, statusLine, waitForState } from './helpers/sidebar';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The extension API inside `serviceWorker.evaluate` callbacks (typed as WXT's browser). */
+declare const chrome: typeof browser;
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../artifacts/screenshots');
 const ID_NUMBER = '11010519491231002X';

@@ -5,13 +5,15 @@
  * is painted, and the page stays responsive. Timings are logged, not asserted (DESIGN.md: no timing
  * assertions in tests).
  */
+import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsole } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { findingRows, waitForState } from './helpers/sidebar';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The extension API inside `serviceWorker.evaluate` callbacks (typed as WXT's browser). */
+declare const chrome: typeof browser;
 
 const ID_NUMBER = '11010519491231002X';
 const TARGET_CHARS = 2_500_000;

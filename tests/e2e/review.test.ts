@@ -6,6 +6,7 @@
  * People take turns at the same browser profile (as at a shared 审核 workstation): the test changes the
  * identity in the extension's settings, as the options page would.
  */
+import type { browser } from 'wxt/browser';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
@@ -17,7 +18,8 @@ import { openConsole } from './helpers/consoles';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { findingRows, statusLine, waitForState } from './helpers/sidebar';
 
-declare const chrome: any;
+/** The extension API inside `serviceWorker.evaluate` callbacks (typed as WXT's browser). */
+declare const chrome: typeof browser;
 
 const EDITOR: Person = { name: '王编辑', unit: '办公室', roles: ['editor'] };
 const FIRST: Person = { name: '李初审', unit: '办公室', roles: ['first'] };

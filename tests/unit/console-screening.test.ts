@@ -1,5 +1,5 @@
 /**
- * Screening policy of the content script for drafts of any size (entrypoints/console.content/screening.ts):
+ * Screening policy of the content script for drafts of any size (lib/editor-kit/screening.ts):
  * a failed screen is an outcome to hold on, never an empty pass; long drafts wait longer and say so; the
  * highlight cap keeps the block findings.
  */

@@ -19,6 +19,7 @@ vi.mock('../../entrypoints/console.content/sidebar-ui', () => ({
     async show() {}
     hide() {}
     avoid() {}
+    avoidSoon() {}
     render(props: SidebarProps) {
       rendered.push(props);
     }

@@ -3,6 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getEffectiveSettings, onSettingsChanged, updateUserSettings } from '../../lib/settings/store';
 import { readPolicy } from '../../lib/policy/read';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { items } from '../../lib/ext/storage';
+import { registerRouter } from '../../lib/ext/router';
+import { settingsHandlers } from '../../lib/settings/store';
+import * as client from '../../lib/settings/client';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -90,5 +94,25 @@ describe('policy reader', () => {
     await expect.poll(() => seen.at(-1)).toBe(9);
     expect(seen).toContain(3);
     stop();
+  });
+});
+
+describe('settings storage (lib/ext/storage.ts: typed, versioned items)', () => {
+  it('migrates v1 user settings to v2: keys that no longer validate are dropped once, the rest kept', async () => {
+    await fakeBrowser.storage.local.set({ 'xs:settings': { reviewLevels: 2, updateIntervalHours: 'often', retiredKey: true } });
+    await items.userSettings.migrate();
+    const stored = await fakeBrowser.storage.local.get(['xs:settings', 'xs:settings$']);
+    expect(stored['xs:settings']).toEqual({ reviewLevels: 2 });
+    expect(stored['xs:settings$']).toEqual({ v: 2 });
+    expect((await getEffectiveSettings()).settings.reviewLevels).toBe(2);
+  });
+
+  it('changes settings through the background only: pages send settings:update and are refused when locked', async () => {
+    registerRouter(settingsHandlers);
+    await client.updateUserSettings({ updateIntervalHours: 5, collectorUrl: undefined });
+    expect((await client.getEffectiveSettings()).settings.updateIntervalHours).toBe(5);
+    await fakeBrowser.storage.managed.set({ locked: ['updateIntervalHours'] });
+    await expect(client.updateUserSettings({ updateIntervalHours: 7 })).rejects.toThrow(/锁定/);
+    expect((await client.getEffectiveSettings()).locked.has('updateIntervalHours')).toBe(true);
   });
 });
