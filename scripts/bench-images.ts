@@ -8,6 +8,7 @@
  *
  * The browser part needs a build (`npm run build`). Prints tables; no assertions.
  */
+import type { browser } from 'wxt/browser';
 import { execFileSync } from 'node:child_process';
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import { longImage, posterPii, type GeneratedPicture } from '../tests/images/gen
 import { launchExtension, PROD_BUILD } from '../tests/e2e/helpers/launch';
 import { summarize } from './bench-measure';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof browser;
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;

@@ -62,7 +62,8 @@ export class PictureOutline {
   private ensureLayer(): HTMLElement {
     if (this.layer && this.host?.isConnected) return this.layer;
     this.host = this.doc.createElement(PICTURE_OUTLINE_TAG);
-    this.host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
+    // Below the sidebar (2147483000): an outlined picture never covers the findings list.
+    this.host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147482999;';
     const root = this.host.attachShadow({ mode: 'open' });
     this.layer = this.doc.createElement('div');
     root.append(this.layer);

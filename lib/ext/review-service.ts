@@ -11,7 +11,6 @@
 import { browser } from 'wxt/browser';
 import { openReviewDb } from '../review/db';
 import { ReviewService, type ReviewType } from '../review/service';
-import { REVIEW_UNAVAILABLE } from '../review/gate';
 import { getEffectiveSettings } from '../settings/store';
 import { Unavailable, type Handler, type Handlers } from './handlers';
 import { reviewServer } from './review-server-service';
@@ -53,7 +52,7 @@ async function openService(factory?: IDBFactory): Promise<ReviewService> {
     return await reviewService(factory);
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Unavailable(`${REVIEW_UNAVAILABLE}：审核数据库无法打开（${detail}）`);
+    throw new Unavailable(`审核数据库无法打开（${detail}）`);
   }
 }
 

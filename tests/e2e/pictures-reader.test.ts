@@ -4,6 +4,7 @@
  * hash; a picture the extension cannot fetch is answered "not read" with the reason; the offscreen document is
  * closed when the reader is idle, so its memory is given back. Prints the timings (figures, no assertions).
  */
+import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PictureReadResult, PictureStatus } from '../../lib/ext/messages/picture';
@@ -11,7 +12,7 @@ import { IDLE_CLOSE_MS } from '../../lib/ext/picture-service';
 import { posterPii, shopQrPoster } from '../images/generate';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: typeof browser;
 
 let ext: LaunchedExtension;
 let page: Page;

@@ -63,7 +63,7 @@ describe('background review service wiring', () => {
 
     const first = await send({ type: 'review:status', ...report });
     expect(first).toMatchObject({ ok: false, unavailable: true });
-    expect(!first.ok && first.error).toContain('审核服务不可用');
+    expect(!first.ok && first.error).toContain('审核数据库无法打开（VersionError');
     const again = await send({ type: 'review:status', ...report });
     expect(again).toMatchObject({ ok: false, unavailable: true });
     expect(state.opens).toBe(2); // every message tried to open the database again
