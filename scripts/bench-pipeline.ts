@@ -154,7 +154,15 @@ export async function benchFullScreen(terms: readonly string[], article: string)
     },
   });
   const scanOnly = time(() => screening.screen(draft, loadedRuleset, [probe((f) => f.hits('sensitive'))]), 50, 10);
-  const withContext = time(() => screening.screen(draft, loadedRuleset, [probe((f) => f.context)]), 50, 10);
+  // The context is lazy: touch every part a check may ask for (sentences, clauses, lines, quotes, cue scopes).
+  const touchContext = (f: CheckContext['fields'][number]) => {
+    const cx = f.context;
+    cx.sentenceHas(0, 'warning');
+    cx.clauseHas(0, 'offer');
+    cx.lineHas(0, 'warning');
+    return cx.enclosing(0, 1);
+  };
+  const withContext = time(() => screening.screen(draft, loadedRuleset, [probe(touchContext)]), 50, 10);
   const contextMs = Math.max(0, withContext.median - scanOnly.median);
 
   printTable(

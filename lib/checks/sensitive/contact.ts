@@ -8,7 +8,7 @@
  * 12377) lead nowhere a citizen should not go and are never contacts.
  */
 import { defineCheck, type RawFinding } from '../../core/check';
-import { matchAllOriginal } from '../../core/spans';
+import { toOriginal } from '../../core/normalize';
 import { SENSITIVE_LIST, sensitiveHits } from '../util/sensitive-hits';
 import { findUrls } from '../util/urls';
 
@@ -17,12 +17,39 @@ import { findUrls } from '../util/urls';
  * Every quantifier is bounded; the label anchors the match.
  */
 const CONTACT_RE =
-  /(?:加|添加|联系|私信|私聊)?\s{0,2}(?:客服|官方|老师|导师|助理|人工|专员)?\s{0,2}(?:微信号?|威信|薇信|徽信|v信|vx|wx|weixin|qq号?|扣扣|企鹅号?|飞机号?|电报|telegram|tg|热线|电话|手机号?|联系方式|官网|网址|网站|(?<=加\s{0,2})q)\s{0,2}[：:]?\s{0,2}(?<id>(?:https?:\/\/)?[a-z0-9@][a-z0-9_.\-/@]{3,80}|1[3-9]\d(?:[\s-]?\d){8})/g;
+  /(?:微信号?|威信|薇信|徽信|v信|vx|wx|weixin|qq号?|扣扣|企鹅号?|飞机号?|电报|telegram|tg|热线|电话|手机号?|联系方式|官网|网址|网站|加\s{0,2}q)\s{0,2}[：:]?\s{0,2}(?<id>(?:https?:\/\/)?[a-z0-9@][a-z0-9_.\-/@]{3,80}|1[3-9]\d(?:[\s-]?\d){8})/g;
+/** What may lead into the label (加、联系、私信 客服…), read backwards from it: the pattern itself starts at the label, which keeps it fast. */
+const CONTACT_LEAD = /(?:加|添加|联系|私信|私聊)?\s{0,2}(?:客服|官方|老师|导师|助理|人工|专员)?\s{0,2}$/;
 /** Classes of a line that quotes a scam message to warn about it (反诈 posts, case reports). */
 const SCAM_WARNING = ['warning', 'enforcement'] as const;
+/** How far past its zone a contact may run (the longest account or link the pattern reads). */
+const CONTACT_TAIL = 100;
 const MASK_AFTER = /^[*＊×xX※]/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 const HOTLINE = /^\d{3,6}$/;
+
+/** First index whose value is >= pos in an ascending array (the folded view's original starts). */
+function lowerBound(arr: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
 
 function leadsSomewhere(id: string, next: string): boolean {
   if (MASK_AFTER.test(next) || id.endsWith('.')) return false;
@@ -74,10 +101,22 @@ export const sensitiveContact = defineCheck({
       const scamQuotes = warns && cx.quotes.some((q) => q.kind === 'quote' && cx.lineHas(q.start, ...SCAM_WARNING));
       if (found.sentences.size === 0 && !scamQuotes) continue;
       const candidates: { start: number; end: number }[] = [];
-      for (const m of matchAllOriginal(field.folded, CONTACT_RE)) {
-        const id = m.match.groups!.id;
-        const afterNorm = m.match.index + m.match[0].length;
-        if (leadsSomewhere(id, field.folded.text.slice(afterNorm, afterNorm + 1))) candidates.push(m);
+      // The patterns run over those zones only (sentences with a term, quotations in a warning), not the field.
+      const zones: { start: number; end: number }[] = [...found.sentences].map((at) => cx.sentenceAt(at));
+      if (scamQuotes) for (const q of cx.quotes) if (q.kind === 'quote') zones.push(q);
+      const norm = field.folded;
+      for (const zone of mergeSpans(zones)) {
+        // A bounded slice (a contact may run a little past its sentence): a global regex left to run on the whole
+        // text would search past the zone for its next match, once per zone.
+        const fs = lowerBound(norm.start, zone.start);
+        const slice = norm.text.slice(fs, lowerBound(norm.start, zone.end) + CONTACT_TAIL);
+        CONTACT_RE.lastIndex = 0;
+        for (let m = CONTACT_RE.exec(slice); m; m = CONTACT_RE.exec(slice)) {
+          const afterNorm = fs + m.index + m[0].length;
+          if (!leadsSomewhere(m.groups!.id, norm.text.slice(afterNorm, afterNorm + 1))) continue;
+          const lead = CONTACT_LEAD.exec(slice.slice(Math.max(0, m.index - 8), m.index))?.[0].length ?? 0;
+          candidates.push(toOriginal(norm, fs + m.index - lead, afterNorm));
+        }
       }
       // A bare link counts inside a quoted scam message (登录 www.x.com 注册账号).
       if (scamQuotes) for (const u of findUrls(field.folded)) if (!/(^|\.)gov\.cn$/.test(u.host)) candidates.push(u);

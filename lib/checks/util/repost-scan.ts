@@ -53,11 +53,23 @@ const BRACKET_NAME_RE = /([\p{Script=Han}]{2,4}?)(?=[）)\s、]|通讯员|摄影
 /** A reporter's bare name in brackets right after a sentence end, closing its line: （王小东）. Sticky, tried per bracket. */
 const BARE_NAME_RE = new RegExp(`[（(](?:${COMPOUND_SURNAMES.join('|')}|[${SURNAME_CHARS}])[\\p{Script=Han}]{1,2}[）)](?=\\s*(?:\\n|$))`, 'uy');
 const SENTENCE_CLOSE = new Set([...'。！？!?”']);
-function nextBracket(t: string, from: number): number {
-  const a = t.indexOf('（', from);
-  const b = t.indexOf('(', from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+/**
+ * The next （ or ( at or after a position. Each kind's next index is remembered, so a text with thousands of one kind
+ * and none of the other does not re-search to the end for the missing one at every step.
+ */
+class BracketCursor {
+  private full = -2;
+  private ascii = -2;
+  constructor(private readonly t: string) {}
+  next(from: number): number {
+    if (this.full !== -1 && this.full < from) this.full = this.t.indexOf('（', from);
+    if (this.ascii !== -1 && this.ascii < from) this.ascii = this.t.indexOf('(', from);
+    const a = this.full;
+    const b = this.ascii;
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
 }
+
 /** Writing credits: （撰稿：某某）/（采写 某某） in brackets, or a line 本报集体采写 / 本台记者采写. */
 const CREDIT_RE = /(?<=[（(])\s?(?:撰稿|采写|供稿)\s?[:：]?\s?[\p{Script=Han}]{2,4}(?=\s?[）)])|(?<=^|\n)\s?本[报台网][\p{Script=Han}]{0,4}(?:采写|撰稿)(?=\s*(?:\n|$))/gu;
 // Media bylines (rules.md 5.2): 央视网消息：… / 人民日报客户端消息，… at a clause start, and 据新华社消息 / 据央视新闻报道.
@@ -193,7 +205,8 @@ function bylines(field: FieldContext): Span[] {
     for (const m of t.matchAll(CREDIT_RE)) out.push(toOriginal(norm, m.index!, m.index! + m[0].length));
   // A bare name in brackets closing a news paragraph: …正在进一步办理之中。（王小东） — tried at each bracket that
   // follows a sentence end, not at every position.
-  for (let at = nextBracket(t, 0); at >= 0; at = nextBracket(t, at + 1)) {
+  const brackets = new BracketCursor(t);
+  for (let at = brackets.next(0); at >= 0; at = brackets.next(at + 1)) {
     let p = at;
     if (p > 0 && t[p - 1] === ' ') p--;
     if (p === 0 || !SENTENCE_CLOSE.has(t[p - 1])) continue;
