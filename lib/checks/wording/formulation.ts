@@ -123,7 +123,11 @@ function wrongForms(field: FieldContext, list: WordList): RawFinding[] {
       check: 'wording.formulation',
     });
   });
-  return out;
+  // Overlapping wrong forms (痴、呆、傻 and 呆傻人员) are one problem: earliest first, then the longest.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawFinding[] = [];
+  for (const f of out) if (!kept.length || kept[kept.length - 1].end <= f.start) kept.push(f);
+  return kept;
 }
 
 function run(ctx: CheckContext): RawFinding[] {
