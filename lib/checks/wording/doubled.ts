@@ -15,7 +15,7 @@ import type { WordList } from '../../core/wordlist';
 import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { isHanUnit } from './util/han';
-import { Boundaries } from './util/segments';
+import { boundariesAll } from './util/segments';
 
 export const DOUBLED_LIST = 'doubled';
 const SOURCE = '词语重复表（现代汉语重叠式规则）';
@@ -50,55 +50,75 @@ function legitUnit(unit: string, allow: Set<string>): boolean {
   return NUMERAL.test(unit);
 }
 
+interface Candidate {
+  s: number;
+  e: number;
+  unit: string;
+  what: string;
+  at: number[];
+}
+
+/** Candidates resolved per batch: one segmenter call per batch (see boundariesAll). */
+const BATCH = 256;
+
 function scan(field: FieldContext, list: WordList): RawFinding[] {
   const { allow, functionChars } = sets(list);
   const norm = field.folded;
   const t = norm.text;
-  const bounds = new Boundaries(t);
   const out: RawFinding[] = [];
-  const report = (s: number, e: number, unit: string, what: string) => {
-    const { start, end } = toOriginal(norm, s, e);
-    // The fix keeps the first copy as the user wrote it (traditional characters, inserted marks and all).
-    const firstEnd = toOriginal(norm, s, s + unit.length).end;
-    out.push({
-      field: field.name,
-      start,
-      end,
-      severity: 'review',
-      message: `「${field.text.slice(start, end)}」中${what}「${unit}」连写了两次，疑为多打，请删去一个。`,
-      suggestion: field.text.slice(start, firstEnd),
-      clause: withSource(list.clause, SOURCE),
-      source: listSource(list),
-      check: 'wording.doubled',
+  let pending: Candidate[] = [];
+  /** End (folded) of the last reported repeat: overlapping candidates after it are the same place. */
+  let lastEnd = -1;
+  const resolve = () => {
+    const ok = boundariesAll(t, pending.map((c) => c.at));
+    pending.forEach((c, k) => {
+      if (!ok[k] || out.length >= MAX_FINDINGS_PER_FIELD || c.s < lastEnd) return;
+      lastEnd = c.e;
+      const { start, end } = toOriginal(norm, c.s, c.e);
+      // The fix keeps the first copy as the user wrote it (traditional characters, inserted marks and all).
+      const firstEnd = toOriginal(norm, c.s, c.s + c.unit.length).end;
+      out.push({
+        field: field.name,
+        start,
+        end,
+        severity: 'review',
+        message: `「${field.text.slice(start, end)}」中${c.what}「${c.unit}」连写了两次，疑为多打，请删去一个。`,
+        suggestion: field.text.slice(start, firstEnd),
+        clause: withSource(list.clause, SOURCE),
+        source: listSource(list),
+        check: 'wording.doubled',
+      });
     });
+    pending = [];
   };
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
-    if (!isHan(t, i)) continue;
+    const cu = t.charCodeAt(i);
+    if (!isHanUnit(cu)) continue;
     let advanced = false;
     for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
       if (i + 2 * len > t.length) break;
+      if (t.charCodeAt(i + len) !== cu) continue;
       let same = true;
-      for (let k = 0; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
+      for (let k = 1; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
       const unit = t.slice(i, i + len);
       // The same unit once more (加油加油加油) is a chant, and a unit continuing a longer repeat is handled there.
       if (t.startsWith(unit, i + 2 * len) || (i >= len && t.startsWith(unit, i - len))) { i += 3 * len - 1; advanced = true; break; }
       if (legitUnit(unit, allow)) continue;
-      if (!bounds.all(i, i + len, i + 2 * len)) continue;
-      report(i, i + 2 * len, unit, '');
-      i += 2 * len - 1;
+      // Not skipped past: if the segmenter rejects it (切实|落实|落实 holds 实落实落), a later start may be the one.
+      pending.push({ s: i, e: i + 2 * len, unit, what: '', at: [i, i + len, i + 2 * len] });
       advanced = true;
     }
-    if (advanced) continue;
     // Doubled function character: 的的, 就就 — not AAA, not AABB (的的确确), each one a word of its own.
-    const c = t[i];
-    if (functionChars.has(c) && t[i + 1] === c && t[i - 1] !== c && t[i + 2] !== c && !(isHan(t, i + 3) && t[i + 2] === t[i + 3])) {
-      if (bounds.all(i, i + 1, i + 2)) {
-        report(i, i + 2, c, '虚词');
-        i += 1;
+    if (!advanced && t.charCodeAt(i + 1) === cu && t.charCodeAt(i - 1) !== cu && t.charCodeAt(i + 2) !== cu) {
+      const c = t[i];
+      if (functionChars.has(c) && !(isHan(t, i + 3) && t.charCodeAt(i + 2) === t.charCodeAt(i + 3))) {
+        pending.push({ s: i, e: i + 2, unit: c, what: '虚词', at: [i, i + 1, i + 2] });
       }
     }
+    if (pending.length >= BATCH) resolve();
   }
+  if (pending.length) resolve();
   return out;
 }
 
