@@ -91,13 +91,23 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
     });
     pending = [];
   };
+  // next[i]: the next position holding the same unit (one backward pass). A repeat of length len at i needs
+  // t[i + len] === t[i], so only the few same-unit positions within MAX_UNIT are tried, not every length.
+  const next = new Int32Array(t.length);
+  const seen = new Int32Array(0x10000).fill(-1);
+  for (let i = t.length - 1; i >= 0; i--) {
+    const cu = t.charCodeAt(i);
+    next[i] = seen[cu];
+    seen[cu] = i;
+  }
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
     const cu = t.charCodeAt(i);
-    if (!isHanUnit(cu)) continue;
+    const first = next[i];
+    if (first < 0 || first - i > MAX_UNIT || !isHanUnit(cu)) continue;
     let advanced = false;
-    for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
-      if (i + 2 * len > t.length) break;
-      if (t.charCodeAt(i + len) !== cu) continue;
+    for (let j = first; j >= 0 && j - i <= MAX_UNIT && !advanced; j = next[j]) {
+      const len = j - i;
+      if (len < 2 || i + 2 * len > t.length) continue;
       let same = true;
       for (let k = 1; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
