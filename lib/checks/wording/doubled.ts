@@ -24,6 +24,8 @@ const isHan = (t: string, i: number) => i >= 0 && i < t.length && isHanUnit(t.ch
 const NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
 /** Longest unit looked at: a name or title pasted twice (防汛抗旱指挥部防汛抗旱指挥部). */
 const MAX_UNIT = 8;
+/** Last position seen per UTF-16 unit, shared and reset after each scan (no 256 KB allocation per keystroke). */
+const SEEN = new Int32Array(0x10000).fill(-1);
 
 interface Sets {
   allow: Set<string>;
@@ -94,12 +96,12 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
   // next[i]: the next position holding the same unit (one backward pass). A repeat of length len at i needs
   // t[i + len] === t[i], so only the few same-unit positions within MAX_UNIT are tried, not every length.
   const next = new Int32Array(t.length);
-  const seen = new Int32Array(0x10000).fill(-1);
   for (let i = t.length - 1; i >= 0; i--) {
     const cu = t.charCodeAt(i);
-    next[i] = seen[cu];
-    seen[cu] = i;
+    next[i] = SEEN[cu];
+    SEEN[cu] = i;
   }
+  for (let i = 0; i < t.length; i++) SEEN[t.charCodeAt(i)] = -1; // reset only what was touched
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
     const cu = t.charCodeAt(i);
     const first = next[i];
