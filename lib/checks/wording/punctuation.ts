@@ -33,8 +33,13 @@ function unpaired(field: FieldContext): RawFinding[] {
   const out: RawFinding[] = [];
   let stack: number[] = [];
   const open = (at: number) => finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`);
+  // Only the first MAX_UNPAIRED become findings; the rest are counted (a pasted table of brackets builds no objects).
+  let unpairedCount = 0;
+  const report = (make: () => RawFinding) => {
+    if (++unpairedCount <= MAX_UNPAIRED) out.push(make());
+  };
   const flush = () => {
-    for (const at of stack) out.push(open(at));
+    for (const at of stack) report(() => open(at));
     stack = [];
   };
   for (let i = 0; i < t.length; i++) {
@@ -52,16 +57,15 @@ function unpaired(field: FieldContext): RawFinding[] {
     if (top === opener) stack.pop();
     else if (stack.some((at) => t[at] === opener)) {
       // Closed out of order: 《…（…》 — report the mark left open inside.
-      while (stack.length && t[stack[stack.length - 1]] !== opener) out.push(open(stack.pop()!));
+      while (stack.length && t[stack[stack.length - 1]] !== opener) {
+        const at = stack.pop()!;
+        report(() => open(at));
+      }
       stack.pop();
-    } else out.push(finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
+    } else report(() => finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
   }
   flush();
-  if (out.length > MAX_UNPAIRED) {
-    const rest = out.length - MAX_UNPAIRED;
-    out.length = MAX_UNPAIRED;
-    out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${rest} 处不成对的标号未逐一列出）`;
-  }
+  if (unpairedCount > MAX_UNPAIRED) out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${unpairedCount - MAX_UNPAIRED} 处不成对的标号未逐一列出）`;
   return out;
 }
 
