@@ -46,6 +46,19 @@ describe('wording.formulation: near misses', () => {
   });
 });
 
+describe('wording.formulation: known wrong forms', () => {
+  it.each([
+    ['加强对痴、呆、傻人员的监护，防止引发火灾。', '痴、呆、傻', '智力障碍者'],
+    ['要看护好呆傻人员。', '呆傻人员', '智力障碍者'],
+    ['以习总书记为核心的党中央', '以习总书记为核心的党中央', '以习近平同志为核心的党中央'],
+  ])('%s', (body, text, fix) => {
+    expect(run(body).map((f) => [f.text, f.suggestion, f.severity])).toEqual([[text, fix, 'block']]);
+  });
+  it('leaves a wrong form quoted in an explainer alone', () => {
+    expect(run('不要写成“以习总书记为核心的党中央”，应为规范提法。')).toEqual([]);
+  });
+});
+
 describe('wording.formulation: clean', () => {
   it.each([
     '全县上下紧密团结在以习近平同志为核心的党中央周围。',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALLOW_TAG, isInstruction, literalSuggestion } from '../../lib/checks/list-hits';
-import { WORDING_CHECKS, typo, xinhua } from '../../lib/checks/wording';
+import { WORDING_CHECKS, typo, variant, xinhua } from '../../lib/checks/wording';
 import { normalizeTerm } from '../../lib/core/normalize';
 import { screen } from '../../lib/core/screen';
 import { describeCheckExamples } from './helpers/check-examples';
@@ -142,5 +142,44 @@ describe('wording and typos lists', () => {
     for (const [file, id] of [['wording.tsv', 'wording'], ['typos.tsv', 'typos'], ['sensitive.tsv', 'sensitive']]) {
       expect(parseWordlistText(file, readFileSync(join(WORDLIST_DIR, file), 'utf8')).id).toBe(id);
     }
+  });
+});
+
+describe('wording.xinhua: context-qualified rows use word boundaries and context', () => {
+  const all = (body: string) => screen({ platform: 'generic', fields: { body } }, ruleset, [xinhua]).filter((f) => f.severity !== 'info');
+  it.each([
+    ['澳门回归后，中澳经贸往来日益密切。', '中澳'],
+    ['台湾青年代表说，中台交流越来越多。', '中台交流'],
+    ['香港特区政府代表团来访，双方签署中港合作备忘录。', '中港合作'],
+    ['台湾同胞投资的中台合资企业落户我县。', '中台合资'],
+    ['来自台湾国立清华大学的学者作报告。', '国立'],
+  ])('flags %s', (body, text) => {
+    expect(all(body).some((f) => f.text.includes(text))).toBe(true);
+    expect(all(body).every((f) => f.severity === 'block')).toBe(true);
+  });
+  it.each([
+    '中澳自由贸易协定实施以来，我县对澳大利亚出口增长三成。',
+    '中澳两国在农业领域合作前景广阔。',
+    '县里建设了数据中台和业务中台，中台架构已上线。',
+    '市场主体集中台账已建立，集中港口作业。',
+    '国立西南联合大学旧址纪念馆对外开放。',
+  ])('keeps %s clean', (body) => {
+    expect(all(body).map((f) => `${f.text} ${f.severity}`)).toEqual([]);
+  });
+});
+
+describe('wording.variant: GF 1001—2001', () => {
+  const run2 = (body: string) => screen({ platform: 'generic', fields: { body } }, ruleset, [variant]);
+  it.each([
+    ['该字共有十二笔划。', '笔划', '笔画'],
+    ['民警据其交待查明了资金去向。', '交待', '交代'],
+    ['要做好保密工作，不能掉以轻心，过份依赖网络。', '过份', '过分'],
+    ['主要成份为碳酸钙。', '成份', '成分'],
+  ])('%s', (body, text, fix) => {
+    expect(run2(body).map((f) => [f.text, f.suggestion, f.severity])).toEqual([[text, fix, 'review']]);
+    expect(run2(body)[0].clause).toContain('GF 1001—2001');
+  });
+  it.each(['请到指定单位办理，确定单价后签订合同。', '笔画、成分、交代、过分都是推荐词形。', '超过份额的部分不再报销。'])('clean: %s', (body) => {
+    expect(run2(body)).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import type { WordList } from '../../core/wordlist';
 import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
 import { isHanUnit } from './util/han';
-import { Boundaries } from './util/segments';
+import { boundariesAll } from './util/segments';
 
 export const DOUBLED_LIST = 'doubled';
 const SOURCE = '词语重复表（现代汉语重叠式规则）';
@@ -24,6 +24,8 @@ const isHan = (t: string, i: number) => i >= 0 && i < t.length && isHanUnit(t.ch
 const NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
 /** Longest unit looked at: a name or title pasted twice (防汛抗旱指挥部防汛抗旱指挥部). */
 const MAX_UNIT = 8;
+/** Last position seen per UTF-16 unit, shared and reset after each scan (no 256 KB allocation per keystroke). */
+const SEEN = new Int32Array(0x10000).fill(-1);
 
 interface Sets {
   allow: Set<string>;
@@ -50,55 +52,85 @@ function legitUnit(unit: string, allow: Set<string>): boolean {
   return NUMERAL.test(unit);
 }
 
+interface Candidate {
+  s: number;
+  e: number;
+  unit: string;
+  what: string;
+  at: number[];
+}
+
+/** Candidates resolved per batch: one segmenter call per batch (see boundariesAll). */
+const BATCH = 256;
+
 function scan(field: FieldContext, list: WordList): RawFinding[] {
   const { allow, functionChars } = sets(list);
   const norm = field.folded;
   const t = norm.text;
-  const bounds = new Boundaries(t);
   const out: RawFinding[] = [];
-  const report = (s: number, e: number, unit: string, what: string) => {
-    const { start, end } = toOriginal(norm, s, e);
-    // The fix keeps the first copy as the user wrote it (traditional characters, inserted marks and all).
-    const firstEnd = toOriginal(norm, s, s + unit.length).end;
-    out.push({
-      field: field.name,
-      start,
-      end,
-      severity: 'review',
-      message: `「${field.text.slice(start, end)}」中${what}「${unit}」连写了两次，疑为多打，请删去一个。`,
-      suggestion: field.text.slice(start, firstEnd),
-      clause: withSource(list.clause, SOURCE),
-      source: listSource(list),
-      check: 'wording.doubled',
+  let pending: Candidate[] = [];
+  /** End (folded) of the last reported repeat: overlapping candidates after it are the same place. */
+  let lastEnd = -1;
+  const resolve = () => {
+    const ok = boundariesAll(t, pending.map((c) => c.at));
+    pending.forEach((c, k) => {
+      if (!ok[k] || out.length >= MAX_FINDINGS_PER_FIELD || c.s < lastEnd) return;
+      lastEnd = c.e;
+      const { start, end } = toOriginal(norm, c.s, c.e);
+      // The fix keeps the first copy as the user wrote it (traditional characters, inserted marks and all).
+      const firstEnd = toOriginal(norm, c.s, c.s + c.unit.length).end;
+      out.push({
+        field: field.name,
+        start,
+        end,
+        severity: 'review',
+        message: `「${field.text.slice(start, end)}」中${c.what}「${c.unit}」连写了两次，疑为多打，请删去一个。`,
+        suggestion: field.text.slice(start, firstEnd),
+        clause: withSource(list.clause, SOURCE),
+        source: listSource(list),
+        check: 'wording.doubled',
+      });
     });
+    pending = [];
   };
+  // next[i]: the next position holding the same unit (one backward pass). A repeat of length len at i needs
+  // t[i + len] === t[i], so only the few same-unit positions within MAX_UNIT are tried, not every length.
+  const next = new Int32Array(t.length);
+  for (let i = t.length - 1; i >= 0; i--) {
+    const cu = t.charCodeAt(i);
+    next[i] = SEEN[cu];
+    SEEN[cu] = i;
+  }
+  for (let i = 0; i < t.length; i++) SEEN[t.charCodeAt(i)] = -1; // reset only what was touched
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
-    if (!isHan(t, i)) continue;
+    const cu = t.charCodeAt(i);
+    const first = next[i];
+    if (first < 0 || first - i > MAX_UNIT || !isHanUnit(cu)) continue;
     let advanced = false;
-    for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
-      if (i + 2 * len > t.length) break;
+    for (let j = first; j >= 0 && j - i <= MAX_UNIT && !advanced; j = next[j]) {
+      const len = j - i;
+      if (len < 2 || i + 2 * len > t.length) continue;
       let same = true;
-      for (let k = 0; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
+      for (let k = 1; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
       const unit = t.slice(i, i + len);
       // The same unit once more (加油加油加油) is a chant, and a unit continuing a longer repeat is handled there.
       if (t.startsWith(unit, i + 2 * len) || (i >= len && t.startsWith(unit, i - len))) { i += 3 * len - 1; advanced = true; break; }
       if (legitUnit(unit, allow)) continue;
-      if (!bounds.all(i, i + len, i + 2 * len)) continue;
-      report(i, i + 2 * len, unit, '');
-      i += 2 * len - 1;
+      // Not skipped past: if the segmenter rejects it (切实|落实|落实 holds 实落实落), a later start may be the one.
+      pending.push({ s: i, e: i + 2 * len, unit, what: '', at: [i, i + len, i + 2 * len] });
       advanced = true;
     }
-    if (advanced) continue;
     // Doubled function character: 的的, 就就 — not AAA, not AABB (的的确确), each one a word of its own.
-    const c = t[i];
-    if (functionChars.has(c) && t[i + 1] === c && t[i - 1] !== c && t[i + 2] !== c && !(isHan(t, i + 3) && t[i + 2] === t[i + 3])) {
-      if (bounds.all(i, i + 1, i + 2)) {
-        report(i, i + 2, c, '虚词');
-        i += 1;
+    if (!advanced && t.charCodeAt(i + 1) === cu && t.charCodeAt(i - 1) !== cu && t.charCodeAt(i + 2) !== cu) {
+      const c = t[i];
+      if (functionChars.has(c) && !(isHan(t, i + 3) && t.charCodeAt(i + 2) === t.charCodeAt(i + 3))) {
+        pending.push({ s: i, e: i + 2, unit: c, what: '虚词', at: [i, i + 1, i + 2] });
       }
     }
+    if (pending.length >= BATCH) resolve();
   }
+  if (pending.length) resolve();
   return out;
 }
 

@@ -12,11 +12,13 @@
  */
 import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
+import { Automaton } from '../../core/matcher';
 import { NearMissIndex } from '../../core/near-miss';
 import type { WordEntry, WordList } from '../../core/wordlist';
 import { listSource } from '../../core/ruleset';
 import { capFindings, MAX_FINDINGS_PER_FIELD } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
+import { isQuotedMention } from './util/mention';
 import { BARRIERS, fieldView, PHRASE_END, readingForm, viewToOriginal } from './util/view';
 
 export const FORMULATIONS_LIST = 'formulations';
@@ -24,6 +26,9 @@ export const FORMULATIONS_LIST = 'formulations';
 interface Compiled {
   index: NearMissIndex;
   targets: WordEntry[];
+  /** Known wrong forms, matched on the reading view too (痴、呆、傻 reads 痴呆傻). */
+  wrong: Automaton;
+  wrongEntries: WordEntry[];
 }
 const compiled = new WeakMap<WordList, Compiled>();
 
@@ -36,7 +41,16 @@ function compile(list: WordList): Compiled {
   // institution's last character varies legitimately (人力资源和社会保障局／厅／类).
   const openEnd = (text: string, end: number, t: number) =>
     !INSTITUTION.test(targets[t].note ?? '') && (end >= text.length || PHRASE_END.test(text[end]));
-  c = { index: NearMissIndex.build(targets.map((e) => readingForm(e.term)), legit, { openEnd }), targets };
+  // One pattern per reading form (痴、呆、傻 and 痴呆傻 read alike; an admin may add both): the first entry wins.
+  const byForm = new Map<string, WordEntry>();
+  for (const e of list.entries) if (e.tag === 'wrong' && e.replacement && !byForm.has(readingForm(e.term))) byForm.set(readingForm(e.term), e);
+  const wrongEntries = [...byForm.values()];
+  c = {
+    index: NearMissIndex.build(targets.map((e) => readingForm(e.term)), legit, { openEnd }),
+    targets,
+    wrong: Automaton.build(wrongEntries.map((e) => readingForm(e.term))),
+    wrongEntries,
+  };
   compiled.set(list, c);
   return c;
 }
@@ -89,20 +103,31 @@ function nearMisses(field: FieldContext, list: WordList): RawFinding[] {
 }
 
 function wrongForms(field: FieldContext, list: WordList): RawFinding[] {
-  return field
-    .hits(list.id)
-    .filter((h) => h.entry.tag === 'wrong' && h.entry.replacement)
-    .map((h) => ({
+  const { wrong, wrongEntries } = compile(list);
+  const view = fieldView(field);
+  const out: RawFinding[] = [];
+  wrong.scan(view.text, (id, endInView) => {
+    if (out.length >= MAX_FINDINGS_PER_FIELD) return;
+    const entry = wrongEntries[id];
+    const { start, end } = viewToOriginal(view, endInView - wrong.patternLength(id), endInView);
+    if (isQuotedMention(field.text, start, end)) return;
+    out.push({
       field: field.name,
-      start: h.start,
-      end: h.end,
-      severity: h.entry.severity ?? 'block',
-      message: `「${field.text.slice(h.start, h.end)}」不是规范提法，应为「${h.entry.replacement}」。`,
-      suggestion: h.entry.replacement,
-      clause: withSource(list.clause, h.entry.note),
+      start,
+      end,
+      severity: entry.severity ?? 'block',
+      message: `「${field.text.slice(start, end)}」不是规范提法，应为「${entry.replacement}」。`,
+      suggestion: entry.replacement,
+      clause: withSource(list.clause, entry.note),
       source: listSource(list),
       check: 'wording.formulation',
-    }));
+    });
+  });
+  // Overlapping wrong forms (痴、呆、傻 and 呆傻人员) are one problem: earliest first, then the longest.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawFinding[] = [];
+  for (const f of out) if (!kept.length || kept[kept.length - 1].end <= f.start) kept.push(f);
+  return kept;
 }
 
 function run(ctx: CheckContext): RawFinding[] {
@@ -111,7 +136,14 @@ function run(ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const field of ctx.fields) {
     const wrong = wrongForms(field, list);
-    const near = nearMisses(field, list).filter((n) => !wrong.some((w) => w.start < n.end && n.start < w.end));
+    // Near misses overlapping a known wrong form are the same problem (both lists sorted by start: one sweep).
+    const near: RawFinding[] = [];
+    let w = 0;
+    for (const n of nearMisses(field, list)) {
+      while (w < wrong.length && wrong[w].end <= n.start) w++;
+      if (w < wrong.length && wrong[w].start < n.end) continue;
+      near.push(n);
+    }
     out.push(...wrong, ...near);
   }
   return capFindings(out);

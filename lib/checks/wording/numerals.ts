@@ -7,7 +7,7 @@
  */
 import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
-import { matchAllOriginal } from '../../core/spans';
+import { toOriginal, type NormText } from '../../core/normalize';
 import type { Severity } from '../../core/types';
 import { capFindings } from '../util/text';
 import { WORDING_CLAUSE, withSource } from './util/clause';
@@ -21,6 +21,8 @@ const NUM = '[0-9〇零一二三四五六七八九十百千万亿两.]';
 
 interface Rule {
   id: string;
+  /** Every match contains one of these: the regex only runs on windows around their occurrences. */
+  anchors: string[];
   re: RegExp;
   severity: Severity;
   source: string;
@@ -31,6 +33,7 @@ interface Rule {
 const RULES: Rule[] = [
   {
     id: 'mixed-date',
+    anchors: ['年', '月'],
     // 2024年十月1日, 二〇二四年10月, 10月二十日: Arabic and Chinese numerals in one date.
     re: new RegExp(`${AR}{2,4}年${CN}{1,3}月(?:${CN}{1,3}|${AR}{1,2})?日?|${CN}{2,4}年${AR}{1,2}月(?:${AR}{1,2}日)?|${AR}{1,2}月${CN}{1,3}日|${CN}{1,3}月${AR}{1,2}日`, 'g'),
     severity: 'review',
@@ -39,6 +42,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'missing-year',
+    anchors: ['年'],
     // 根据年11月1日起: the year digits are gone. Only after a word that introduces a date, never 今年/去年/同年…
     re: /(?:^|(?<=[据于在自从至到是为的起和与及或、，,（(：:\s]))年[0-9]{1,2}月[0-9]{1,2}日/gm,
     severity: 'review',
@@ -47,6 +51,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'near-more',
+    anchors: ['近'],
     // 近十余万元 / 近20多人: 近 (not quite) and 余/多 (more than) contradict each other.
     re: new RegExp(`近${NUM}{1,12}[余多](?:[万亿千百]?)`, 'g'),
     severity: 'review',
@@ -56,6 +61,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'about-around',
+    anchors: ['左右'],
     // 约3000人左右: 约 and 左右 say the same thing twice.
     re: new RegExp(`(?:大约|约)${NUM}{1,12}[^，。；！？,;!?\\n0-9]{0,4}?左右`, 'g'),
     severity: 'review',
@@ -65,6 +71,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'over-above',
+    anchors: ['以上'],
     // 超过500人以上: 超过 and 以上 repeat each other.
     re: new RegExp(`超过${NUM}{1,12}[^，。；！？,;!?\\n0-9]{0,4}?以上`, 'g'),
     severity: 'review',
@@ -74,10 +81,45 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Longest match of any rule on either side of its anchor (bounded quantifiers above). */
+const REACH = 24;
+
+/**
+ * Matches of a rule: its regex run on small windows around each anchor occurrence (indexOf is native and fast; a
+ * regex over the whole article at every keystroke is not), deduplicated where windows overlap.
+ */
+function ruleMatches(norm: NormText, rule: Rule): { start: number; end: number; text: string }[] {
+  const t = norm.text;
+  const seen = new Set<number>();
+  const out: { start: number; end: number; text: string }[] = [];
+  let windowEnd = -1;
+  const positions: number[] = [];
+  for (const a of rule.anchors) for (let i = t.indexOf(a); i >= 0; i = t.indexOf(a, i + 1)) positions.push(i);
+  positions.sort((x, y) => x - y);
+  for (const p of positions) {
+    if (p < windowEnd - REACH) continue; // already inside the previous window with room on both sides
+    const from = Math.max(0, p - REACH);
+    const to = Math.min(t.length, p + REACH);
+    windowEnd = to;
+    const re = new RegExp(rule.re.source, rule.re.flags);
+    const w = t.slice(from, to);
+    for (let m = re.exec(w); m; m = re.exec(w)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const s = from + m.index;
+      // A lookbehind or ^ at the window's cut would see a false start: only the text's own start counts.
+      if (m.index === 0 && from > 0 && rule.id === 'missing-year') continue;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      out.push({ ...toOriginal(norm, s, s + m[0].length), text: m[0] });
+    }
+  }
+  return out;
+}
+
 function scan(field: FieldContext, clause: string): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rule of RULES) {
-    for (const m of matchAllOriginal(field.folded, rule.re)) {
+    for (const m of ruleMatches(field.folded, rule)) {
       const text = field.text.slice(m.start, m.end);
       const f: RawFinding = {
         field: field.name,
@@ -89,8 +131,8 @@ function scan(field: FieldContext, clause: string): RawFinding[] {
         check: 'wording.numerals',
       };
       // A fix only where the original is the folded text (no inserted or full-width characters to lose).
-      const fix = rule.fix?.(m.match[0]);
-      if (fix !== undefined && text === m.match[0]) f.suggestion = fix;
+      const fix = rule.fix?.(m.text);
+      if (fix !== undefined && text === m.text) f.suggestion = fix;
       out.push(f);
     }
   }

@@ -21,23 +21,33 @@ const MAX_DEPTH = 64;
 /** Reminders per field: past this many unpaired marks the text is a table or a paste, and one more row helps nobody. */
 const MAX_UNPAIRED = 10;
 
-const OPEN_CODES = new Map([...Object.keys(PAIRS)].map((c) => [c.charCodeAt(0), c]));
+/** Per UTF-16 unit: 1 opening mark, 2 closing mark, 3 half-width sentence punctuation (one typed-array lookup per character). */
+const KIND = new Uint8Array(0x10000);
+for (const c of Object.keys(PAIRS)) KIND[c.charCodeAt(0)] = 1;
+for (const c of Object.values(PAIRS)) KIND[c.charCodeAt(0)] = 2;
+for (const c of Object.keys(FULL)) KIND[c.charCodeAt(0)] = 3;
 const CLOSE_CODES = new Map([...CLOSERS].map(([c, o]) => [c.charCodeAt(0), o]));
-const FULL_CODES = new Map(Object.entries(FULL).map(([h, f]) => [h.charCodeAt(0), f]));
 
 function unpaired(field: FieldContext): RawFinding[] {
   const t = field.text;
   const out: RawFinding[] = [];
   let stack: number[] = [];
   const open = (at: number) => finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`);
+  // Only the first MAX_UNPAIRED become findings; the rest are counted (a pasted table of brackets builds no objects).
+  let unpairedCount = 0;
+  const report = (make: () => RawFinding) => {
+    if (++unpairedCount <= MAX_UNPAIRED) out.push(make());
+  };
   const flush = () => {
-    for (const at of stack) out.push(open(at));
+    for (const at of stack) report(() => open(at));
     stack = [];
   };
   for (let i = 0; i < t.length; i++) {
     const cu = t.charCodeAt(i);
     if (cu === 0x0a) { flush(); continue; }
-    if (OPEN_CODES.has(cu)) {
+    const kind = KIND[cu];
+    if (kind === 0 || kind === 3) continue;
+    if (kind === 1) {
       if (stack.length < MAX_DEPTH) stack.push(i);
       continue;
     }
@@ -47,16 +57,15 @@ function unpaired(field: FieldContext): RawFinding[] {
     if (top === opener) stack.pop();
     else if (stack.some((at) => t[at] === opener)) {
       // Closed out of order: 《…（…》 — report the mark left open inside.
-      while (stack.length && t[stack[stack.length - 1]] !== opener) out.push(open(stack.pop()!));
+      while (stack.length && t[stack[stack.length - 1]] !== opener) {
+        const at = stack.pop()!;
+        report(() => open(at));
+      }
       stack.pop();
-    } else out.push(finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
+    } else report(() => finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
   }
   flush();
-  if (out.length > MAX_UNPAIRED) {
-    const rest = out.length - MAX_UNPAIRED;
-    out.length = MAX_UNPAIRED;
-    out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${rest} 处不成对的标号未逐一列出）`;
-  }
+  if (unpairedCount > MAX_UNPAIRED) out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${unpairedCount - MAX_UNPAIRED} 处不成对的标号未逐一列出）`;
   return out;
 }
 
@@ -70,7 +79,7 @@ function halfWidth(field: FieldContext): RawFinding[] {
   let first = -1;
   let count = 0;
   for (let i = 1; i < t.length; i++) {
-    if (!FULL_CODES.has(t.charCodeAt(i)) || !isHanUnit(t.charCodeAt(i - 1))) continue;
+    if (KIND[t.charCodeAt(i)] !== 3 || !isHanUnit(t.charCodeAt(i - 1))) continue;
     // 3.5 or a.m. or 1:30 are not sentence punctuation; a Han character, a line end or the end of the text is.
     if (i + 1 < t.length) {
       const next = t.charCodeAt(i + 1);

@@ -68,3 +68,34 @@ export class Boundaries {
     return marks;
   }
 }
+
+/**
+ * Many boundary questions at once: the windows around all of them are joined with line breaks (a boundary for the
+ * segmenter) and segmented in ONE call — each call to the segmenter costs far more than the characters it reads.
+ * Returns, per question, whether every one of its positions is a word boundary (true without a segmenter).
+ */
+export function boundariesAll(text: string, questions: readonly (readonly number[])[]): boolean[] {
+  const seg = getSegmenter();
+  if (!seg || questions.length === 0) return questions.map(() => true);
+  const windows: { from: number; to: number; at: number }[] = [];
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of questions) {
+    const lo = Math.min(...q);
+    const hi = Math.max(...q);
+    let from = lo;
+    while (from > 0 && lo - from < WINDOW && text[from - 1] !== '\n') from--;
+    let to = hi;
+    while (to < text.length && to - hi < WINDOW && text[to] !== '\n') to++;
+    windows.push({ from, to, at });
+    parts.push(text.slice(from, to));
+    at += to - from + 1;
+  }
+  const joined = parts.join('\n');
+  const marks = new Uint8Array(joined.length + 1);
+  for (const { index } of seg.segment(joined)) marks[index] = 1;
+  return questions.map((q, i) => {
+    const w = windows[i];
+    return q.every((p) => p <= 0 || p >= text.length || p === w.from || p === w.to || marks[w.at + p - w.from] === 1);
+  });
+}
