@@ -24,6 +24,8 @@ class Connector {
   private live?: AbortController;
   private connected = false;
   private me?: ServerState['me'];
+  /** settings.reviewServerKey as last read: approvals verify against it. */
+  private key?: string;
 
   /** The client for the configured URL (rebuilt when the URL changes), undefined in 单机模式. */
   async current(): Promise<{ client?: ReviewServerClient; link?: ServerReviewLink; key?: string; url?: string }> {
@@ -48,7 +50,6 @@ class Connector {
     if (this.client?.loggedIn && !this.live) this.startLive();
     return { client: this.client, link: this.link, key: this.key, url };
   }
-  private key?: string;
 
   private startLive(): void {
     const controller = new AbortController();
