@@ -348,7 +348,7 @@ async function main() {
     const approved = Number((await sql<{ n: number }>`select count(*)::int as n from drafts where status = 'approved'`.execute(db)).rows[0].n);
 
     const steady = (values: number[], at: number[]) => values.filter((_, i) => at[i] < killWindow[0] || at[i] > killWindow[1]);
-    const stats = (values: number[]) => ({ samples: values.length, p50: +fmt(percentile(values, 50)), p95: +fmt(percentile(values, 95)), max: +fmt(values.length ? Math.max(...values) : NaN) });
+    const stats = (values: number[]) => ({ samples: values.length, p50: +fmt(percentile(values, 50)), p95: +fmt(percentile(values, 95)), max: +fmt(values.length ? values.reduce((a, b) => (b > a ? b : a), -Infinity) : NaN) });
     const result = {
       drafts: ids.length,
       targetRatePerSecond: RATE,

@@ -7,10 +7,14 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { getEffectiveSettings, updateUserSettings } from '@/lib/settings/client';
 import { ROLES, ROLE_LABELS, type Person, type Role, type Settings } from '@/lib/settings/schema';
 import { effectivePerson } from '@/lib/review/rules';
+import { send as defaultSend, type Send } from '@/lib/ext/send';
+import type { ServerState } from '@/lib/ext/messages/server';
 
 export interface IdentitySettingsProps {
   load?: () => Promise<{ settings: Settings; locked: Set<string> }>;
   save?: (patch: Partial<Settings>) => Promise<void>;
+  /** Sends the review-server login messages (tests inject it). */
+  send?: Send;
 }
 
 const field: CSSProperties = { display: 'block', margin: '6px 0' };
@@ -21,7 +25,7 @@ function personKey(p: Pick<Person, 'name' | 'unit'>): string {
   return `${p.name}\u0000${p.unit}`;
 }
 
-export function IdentitySettings({ load = getEffectiveSettings, save = updateUserSettings }: IdentitySettingsProps) {
+export function IdentitySettings({ load = getEffectiveSettings, save = updateUserSettings, send = defaultSend }: IdentitySettingsProps) {
   const [settings, setSettings] = useState<Settings>();
   const [locked, setLocked] = useState<Set<string>>(new Set());
   const [name, setName] = useState('');
@@ -30,6 +34,9 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [serverUrl, setServerUrl] = useState('');
   const [serverKey, setServerKey] = useState('');
+  const [serverState, setServerState] = useState<ServerState>();
+  const [serverUser, setServerUser] = useState('');
+  const [serverPassword, setServerPassword] = useState('');
 
   const reload = async () => {
     const loaded = await load();
@@ -40,6 +47,19 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
     setRoles(loaded.settings.identity?.roles ?? ['editor']);
     setServerUrl(loaded.settings.reviewServerUrl ?? '');
     setServerKey(loaded.settings.reviewServerKey ?? '');
+    if (loaded.settings.reviewServerUrl) {
+      const reply = await send({ type: 'server:state' });
+      setServerState(reply.ok ? reply.value : undefined);
+    } else setServerState(undefined);
+  };
+
+  const serverCall = async (message: Parameters<Send>[0], done: string) => {
+    setMessage(undefined);
+    const reply = await send(message);
+    if (!reply.ok) return setMessage({ ok: false, text: reply.error });
+    setServerState(reply.value as ServerState);
+    setServerPassword('');
+    setMessage({ ok: true, text: done });
   };
   useEffect(() => {
     void reload();
@@ -206,6 +226,37 @@ export function IdentitySettings({ load = getEffectiveSettings, save = updateUse
         >
           保存
         </button>
+        {settings.reviewServerUrl && (
+          <div data-xs="review-server-login" style={{ margin: '6px 0' }}>
+            {serverState?.loggedIn ? (
+              <p data-xs="review-server-who" style={{ margin: '4px 0' }}>
+                已登录：{serverState.me?.name ?? ''}（{serverState.me?.units.map((u) => u.unitName).join('、')}）{serverState.live ? ' · 实时连接正常' : ''}{' '}
+                <button type="button" data-xs="review-server-logout" onClick={() => void serverCall({ type: 'server:logout' }, '已退出审核服务器')}>
+                  退出
+                </button>
+              </p>
+            ) : (
+              <>
+                <input data-xs="review-server-username" placeholder="审核服务器用户名" autoComplete="username" value={serverUser} onChange={(e) => setServerUser(e.target.value)} />{' '}
+                <input
+                  data-xs="review-server-password"
+                  type="password"
+                  placeholder="密码"
+                  autoComplete="current-password"
+                  value={serverPassword}
+                  onChange={(e) => setServerPassword(e.target.value)}
+                />{' '}
+                <button
+                  type="button"
+                  data-xs="review-server-login-button"
+                  onClick={() => void serverCall({ type: 'server:login', username: serverUser.trim(), password: serverPassword }, '已登录审核服务器')}
+                >
+                  登录
+                </button>
+              </>
+            )}
+          </div>
+        )}
         <p style={{ color: '#4b5563', margin: '4px 0' }}>
           只有点击“提交审核”时，稿件才会发送到此服务器；审核通过凭证须用此公钥验证通过，发布才会放行。
         </p>

@@ -23,6 +23,8 @@ export interface ReviewPanelProps {
   send?: ReviewSend;
   /** Calls back when settings change (identity, roles, policy); defaults to lib/settings/client. */
   subscribeSettings?: (onChange: () => void) => () => void;
+  /** 服务器模式: 提交审核 sends the draft on screen to the review server (the tab builds the submission). */
+  onSubmitToServer?: () => Promise<void>;
 }
 
 const watchSettings = (onChange: () => void) => onSettingsChanged(() => onChange());
@@ -38,6 +40,7 @@ export function ReviewPanel({
   onOpenOptions,
   send = sendReview,
   subscribeSettings = watchSettings,
+  onSubmitToServer,
 }: ReviewPanelProps) {
   const [note, setNote] = useState('');
   const latest = useRef({ draftKey, onStatus, send });
@@ -90,6 +93,14 @@ export function ReviewPanel({
   return (
     <section style={box} data-xs="review" data-open={status.open ? 'true' : 'false'}>
       <strong>审核与发布</strong>
+      <span
+        data-xs="review-mode"
+        data-mode={status.server ? 'server' : 'local'}
+        title={status.server ? '审核在审核服务器上进行，审核通过凭证经签名验证后放行' : '未配置审核服务器：审核在本浏览器内完成，稿件不离开本机'}
+        style={{ marginLeft: 8, fontSize: 12, padding: '0 6px', borderRadius: 8, background: status.server ? '#dbeafe' : '#f3f4f6', color: '#374151' }}
+      >
+        {status.server ? '服务器模式' : '单机模式'}
+      </span>
       <div data-xs="review-gate" style={{ margin: '4px 0', color: status.open ? '#047857' : '#b91c1c' }}>
         {status.override
           ? `已紧急放行（${status.override.by.name}：${status.override.reason}）`
@@ -117,6 +128,47 @@ export function ReviewPanel({
             </li>
           ))}
         </ol>
+      )}
+
+      {status.server && (
+        <div data-xs="server-review" style={{ margin: '4px 0 8px' }}>
+          <ol style={{ margin: '0 0 4px', paddingLeft: 18 }}>
+            {(status.server.requiredLevels.length ? status.server.requiredLevels : status.required).map((lvl) => {
+              const d = status.server!.decisions.find((x) => x.level === lvl);
+              return (
+                <li key={lvl} data-xs="server-level" data-level={lvl} data-decision={d?.decision ?? (status.server!.nextLevel === lvl ? 'current' : 'waiting')}>
+                  {LEVEL_LABELS[lvl]}
+                  {d
+                    ? ` ${d.decision === 'approve' ? '✓ 通过' : '✗ 退回'} · ${d.person} · ${formatLocalTime(d.at)}${d.opinion ? `：${d.opinion}` : ''}`
+                    : status.server!.nextLevel === lvl && status.server!.submitted
+                      ? ' · 审核中'
+                      : ' · 待审'}
+                </li>
+              );
+            })}
+          </ol>
+          {onSubmitToServer && (!status.server.submitted || status.server.status === 'returned') && !status.open && (
+            <button
+              type="button"
+              data-xs="submit-review"
+              style={{ ...button, borderColor: '#1d4ed8', color: '#1d4ed8' }}
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                setError(undefined);
+                try {
+                  await onSubmitToServer();
+                } catch (e) {
+                  setError(e instanceof Error ? e.message : String(e));
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              提交审核
+            </button>
+          )}
+        </div>
       )}
 
       <div data-xs="review-identity" style={{ color: '#374151' }}>

@@ -7,6 +7,7 @@
 import { ApiError, ReviewServerClient } from '../review-server/client';
 import { ServerReviewLink, type ServerDraftState } from '../review-server/link';
 import type { GateSettings } from '../review/gate';
+import type { Submission } from '../review-server/schemas';
 import { getEffectiveSettings } from '../settings/store';
 import { Refusal, Unavailable, type Handlers } from './handlers';
 import type { ServerState } from './messages/server';
@@ -23,6 +24,8 @@ class Connector {
   private live?: AbortController;
   private connected = false;
   private me?: ServerState['me'];
+  /** settings.reviewServerKey as last read: approvals verify against it. */
+  private key?: string;
 
   /** The client for the configured URL (rebuilt when the URL changes), undefined in 单机模式. */
   async current(): Promise<{ client?: ReviewServerClient; link?: ServerReviewLink; key?: string; url?: string }> {
@@ -47,7 +50,6 @@ class Connector {
     if (this.client?.loggedIn && !this.live) this.startLive();
     return { client: this.client, link: this.link, key: this.key, url };
   }
-  private key?: string;
 
   private startLive(): void {
     const controller = new AbortController();
@@ -93,12 +95,15 @@ class Connector {
     return this.state();
   }
 
-  async submit(submission: Parameters<ServerReviewLink['submit']>[0]): Promise<{ draftId: number }> {
+  async submit(input: Omit<Submission, 'unit'> & { unit?: string }): Promise<{ draftId: number }> {
     const { link, client } = await this.current();
     if (!link || !client) throw new Refusal('尚未配置审核服务器地址（单机模式）');
     if (!client.loggedIn) throw new Refusal(NOT_LOGGED_IN);
+    const me = (await this.state()).me;
+    const unit = input.unit ?? me?.units.find((u) => u.roles.includes('editor'))?.unit;
+    if (!unit) throw new Refusal('你在审核服务器上没有“编辑”角色，不能提交审核（请联系本单位管理员）');
     try {
-      return await link.submit(submission);
+      return await link.submit({ ...input, unit });
     } catch (error) {
       throw error instanceof ApiError && error.status < 500 ? new Refusal(error.message) : new Unavailable(`审核服务器无法连接：${error instanceof Error ? error.message : String(error)}`);
     }

@@ -40,7 +40,8 @@ export type WireFinding = z.infer<typeof findingSchema>;
 /** A picture as the editor-kit collects it (lib/core/types.ts Picture): the draft hash binds to field, index, src, hash. */
 export const pictureSchema = z.object({
   id: z.string().min(1).max(200),
-  src: z.string().max(4000),
+  // A pasted picture's src can be a data: URL; the body limit bounds it.
+  src: z.string().max(8_000_000),
   hash: hex64.optional(),
   alt: z.string().max(1000).optional(),
   field: z.string().min(1).max(60),

@@ -89,6 +89,45 @@ describe('ReviewPanel', () => {
     expect(hook('review-approvals')!.textContent).toContain('核实无误');
   });
 
+  it('labels 单机模式 without a server; in 服务器模式 shows each level live and offers 提交审核 instead of local signing', async () => {
+    const { settings, send, status } = await service();
+    settings.identity = first;
+    const local = await status('正文');
+    const { unmount } = render(<Harness initial={local} send={send} />);
+    expect(hook('review-mode')!.dataset.mode).toBe('local');
+    expect(hook('review-mode')!.textContent).toBe('单机模式');
+    unmount();
+
+    const submitted: string[] = [];
+    const server: ReviewStatus = {
+      ...local,
+      canApproveAs: undefined,
+      allowOverride: false,
+      approveRefusal: '服务器模式：请在审核服务器的审核页面审核',
+      server: { submitted: false, requiredLevels: ['first', 'second'], decisions: [], notes: ['尚未提交审核服务器：请点击“提交审核”'] },
+    };
+    const { rerender } = render(<ReviewPanel draftKey={KEY} status={server} onStatus={() => {}} send={send} onSubmitToServer={async () => void submitted.push(KEY)} />);
+    expect(hook('review-mode')!.textContent).toBe('服务器模式');
+    expect(hook('approve')).toBeNull();
+    fireEvent.click(hook('submit-review')!);
+    await waitFor(() => expect(submitted).toEqual([KEY]));
+    const decided: ReviewStatus = {
+      ...server,
+      server: {
+        submitted: true,
+        status: 'pending',
+        nextLevel: 'second',
+        requiredLevels: ['first', 'second'],
+        decisions: [{ level: 'first', person: '李初审', decision: 'approve', opinion: '同意', at: '2026-12-03T09:00:00.000Z' }],
+        notes: [],
+      },
+    };
+    rerender(<ReviewPanel draftKey={KEY} status={decided} onStatus={() => {}} send={send} onSubmitToServer={async () => undefined} />);
+    const levels = [...document.querySelectorAll('[data-xs="server-level"]')].map((el) => `${el.getAttribute('data-level')}:${el.getAttribute('data-decision')}`);
+    expect(levels).toEqual(['first:approve', 'second:current']);
+    expect(hook('submit-review')).toBeNull();
+  });
+
   it('refreshes what this person may sign when the identity changes', async () => {
     const { settings, send, status } = await service();
     settings.identity = first;
@@ -204,6 +243,25 @@ describe('IdentitySettings', () => {
     expect(hook('review-mode')!.getAttribute('data-mode')).toBe('server');
     const { settings } = await getEffectiveSettings();
     expect(settings).toMatchObject({ reviewServerUrl: 'https://review.example.gov.cn', reviewServerKey: 'FtZhLjisFhDuc0u+vuSUTY7kC06aadVMRMH+enrEyOE=' });
+  });
+
+  it('logs in to the review server from the options page', async () => {
+    await getEffectiveSettings(); // the background's settings router is registered in beforeEach
+    const { updateUserSettings } = await import('../../lib/settings/client');
+    await updateUserSettings({ reviewServerUrl: 'https://review.example.gov.cn', reviewServerKey: 'FtZhLjisFhDuc0u+vuSUTY7kC06aadVMRMH+enrEyOE=' });
+    const sent: string[] = [];
+    const fakeSend = (async (message: { type: string; username?: string }) => {
+      sent.push(message.type === 'server:login' ? `login:${message.username}` : message.type);
+      const loggedIn = message.type === 'server:login';
+      return { ok: true, value: { configured: true, url: 'https://review.example.gov.cn', keyConfigured: true, loggedIn, live: loggedIn, ...(loggedIn ? { me: { username: 'ed', name: '王编辑', units: [{ unit: 'lamz', unitName: '六安市民政局', roles: ['editor'] }] } } : {}) } };
+    }) as never;
+    render(<IdentitySettings send={fakeSend} />);
+    await waitFor(() => expect(hook('review-server-username')).not.toBeNull());
+    fireEvent.change(hook('review-server-username')!, { target: { value: 'ed' } });
+    fireEvent.change(hook('review-server-password')!, { target: { value: 'a-long-password' } });
+    fireEvent.click(hook('review-server-login-button')!);
+    await waitFor(() => expect(hook('review-server-who')!.textContent).toContain('已登录：王编辑（六安市民政局）'));
+    expect(sent).toEqual(['server:state', 'login:ed']);
   });
 
   it('keeps policy-set review levels read-only', async () => {

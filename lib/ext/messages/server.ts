@@ -32,6 +32,9 @@ export interface ServerRequests {
   'server:state': { request: object; response: ServerState };
   'server:login': { request: { username: string; password: string }; response: ServerState };
   'server:logout': { request: object; response: ServerState };
-  /** 提交审核: the draft exactly as screened, its hash and findings. */
-  'server:submit': { request: { submission: Submission }; response: { draftId: number } };
+  /**
+   * 提交审核: the draft exactly as screened, its hash and findings. Without `unit` the background picks this
+   * person's (first) unit where they are an editor on the server.
+   */
+  'server:submit': { request: { submission: Omit<Submission, 'unit'> & { unit?: string } }; response: { draftId: number } };
 }
