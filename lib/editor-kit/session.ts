@@ -135,6 +135,7 @@ export class EditorSession {
       },
       onPassed: () => {
         this.attempt = undefined;
+        this.note = undefined; // the armed "click again" is used up
         this.o.actions.publishAttempt(true, this.report);
       },
     });
