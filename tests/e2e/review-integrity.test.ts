@@ -54,11 +54,17 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
   async function publish(page: Page): Promise<void> {
     const before = await publishedCount(page);
     await page.locator('#js_send .mass_send').click();
+    // On failure, say what the sidebar said.
+    const said = async () => `${await statusLine(page).textContent()} | ${(await review(page, 'held').count()) ? await review(page, 'held').textContent() : ''}`;
     await expect
       .poll(async () => (await publishedCount(page)) > before || ((await statusLine(page).textContent()) ?? '').includes('再次点击'), {
         timeout: 10_000,
+        message: 'publish went through or the gate armed',
       })
-      .toBe(true);
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; sidebar: ${await said()}`);
+      });
     if ((await publishedCount(page)) === before) await page.locator('#js_send .mass_send').click();
   }
 
