@@ -156,6 +156,9 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
       (src) => (window as unknown as { __fixture: { setBodyHTML(h: string): Promise<void> } }).__fixture.setBodyHTML(`<p>便民服务月活动现场。</p><section nodeleaf=""><img class="rich_pages wxw-img" alt="" src="${src}"></section>`),
       picture('#e6f7ff'),
     );
+    // The console refuses to publish without a title.
+    await page.locator('#js_title_main [contenteditable="true"]').click();
+    await page.keyboard.type('便民服务月活动');
     await body(page).click();
     await page.keyboard.press('End');
     await page.keyboard.type('欢迎参加。');
