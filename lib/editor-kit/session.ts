@@ -170,7 +170,9 @@ export class EditorSession {
       },
       onPassed: () => {
         this.attempt = undefined;
+        this.note = undefined; // the armed "click again" is used up
         this.o.actions.publishAttempt(true, this.report);
+        this.o.actions.changed();
       },
     });
     const pageObserver = new MutationObserver((records) => this.onPageMutations(records));
