@@ -81,7 +81,11 @@ function chromiumRss(): number {
   const inTree = new Set(roots.map((p) => p.pid));
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) inTree.add(p.pid), (grew = true);
+    for (const p of procs)
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
   }
   return procs.filter((p) => inTree.has(p.pid)).reduce((s, p) => s + p.rss, 0);
 }

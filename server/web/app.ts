@@ -31,7 +31,7 @@ export const client = new ReviewServerClient({
 
 let me: Me | undefined;
 let live: AbortController | undefined;
-let liveState = h('span', { class: 'live off', 'data-xs': 'live' }, '实时：未连接');
+const liveState = h('span', { class: 'live off', 'data-xs': 'live' }, '实时：未连接');
 
 export function message(error: unknown): string {
   if (error instanceof ApiError) return error.message;

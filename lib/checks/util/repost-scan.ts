@@ -38,7 +38,7 @@ const MAX_REPORT = 80;
 // Both run on the skeleton, so 本·报·讯 and 新華社 北京 3月5日電 read the same.
 const DATELINE_ANCHOR_RE = /\d{1,2}月\d{1,2}日(?:电|讯)|本(?:报|台|网)讯|(?<=\p{Script=Han})(?:网|报|台)讯/gu;
 /** The outlet of a 某某网讯 / 某某日报讯 dateline: Han characters from the line start (or a bracket or space). */
-const OUTLET_BEFORE_RE = /(?:^|[\n【\[\s])([\p{Script=Han}]{2,12})$/u;
+const OUTLET_BEFORE_RE = /(?:^|[\n【[\s])([\p{Script=Han}]{2,12})$/u;
 const AGENCY_BEFORE_RE =
   /(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|中国新闻网|国际在线|[\p{Script=Han}]{2,8}?(?:日报|晚报|报|网|社|台))[\p{Script=Han}]{0,6}$/u;
 // Bylines: 记者 王晓东 / 记者：王晓东 / 本报记者 王晓东 周敏 / 记者王晓东报道, at a line start or inside （…）.
