@@ -5,7 +5,6 @@
  * sidebar. What is held and why is decided in lib/editor-kit/hold-reasons.ts, never here.
  */
 import { createElement } from 'react';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ReviewPanel } from '@/components/review/ReviewPanel';
 import { isLiteralSuggestion } from '@/components/sidebar/grouping';
@@ -20,14 +19,13 @@ import { EditorSession, type ScreenFn } from '@/lib/editor-kit/session';
 import { screenPicture } from '@/lib/images/screen-picture';
 import { readPictureInBackground } from '@/lib/ext/picture-client';
 import { pictureFieldLabels, picturePreviews } from '@/components/sidebar/pictures';
-import { send } from '@/lib/ext/send';
-import { STORAGE_KEYS } from '@/lib/ext/storage-keys';
 import { getEffectiveSettings, onSettingsChanged } from '@/lib/settings/client';
 import type { Settings } from '@/lib/settings/schema';
 import { draftKeyFor, trackDraftKey } from './draft-key';
 import { draftReport, ReviewLink } from './review-client';
 import { EditedTracker, identityKey } from './review-sync';
 import { loadTabRuleset, watchRuleset } from './ruleset';
+import { submitToServer, watchServerChanges } from './server-link';
 import { SidebarUi } from './sidebar-ui';
 
 export type CoreScreen = (draft: Draft, ruleset: Ruleset) => Finding[];
@@ -83,12 +81,7 @@ export class ConsoleSession {
     void getEffectiveSettings().then((e) => useSettings(e.settings), () => undefined);
     ctx.onInvalidated(onSettingsChanged(useSettings));
     // 服务器模式: the background heard from the review server about this draft (a decision, an approval).
-    const onServerChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = area === 'local' ? (changes[STORAGE_KEYS.reviewServerChange]?.newValue as { draftKey?: string } | undefined) : undefined;
-      if (change?.draftKey && change.draftKey === this.draftKey) this.review.retryNow();
-    };
-    browser.storage.onChanged.addListener(onServerChange);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onServerChange));
+    watchServerChanges(ctx, () => this.draftKey, () => this.review.retryNow());
     ctx.onInvalidated(() => {
       this.review.stop();
       this.sidebar.hide();
@@ -192,26 +185,6 @@ export class ConsoleSession {
     });
   }
 
-  /** 提交审核 (服务器模式): the only time the draft's text leaves this machine, and only to the configured server. */
-  private async submitToServer(): Promise<void> {
-    const report = this.editor?.current;
-    if (!report) throw new Error('稿件尚未检查完成，请稍候再提交');
-    const fields: Record<string, string> = {};
-    for (const [name, value] of Object.entries(report.draft.fields)) if (typeof value === 'string') fields[name] = value;
-    const reply = await send({
-      type: 'server:submit',
-      submission: {
-        draftKey: this.draftKey,
-        draft: { platform: report.draft.platform, fields, ...(report.draft.pictures?.length ? { pictures: report.draft.pictures } : {}) },
-        draftHash: report.draftHash,
-        findings: report.findings,
-        fixed: [],
-      },
-    });
-    if (!reply.ok) throw new Error(reply.error);
-    this.review.retryNow();
-  }
-
   private async accept(f: Finding, reason: string): Promise<void> {
     this.editor?.setNote(undefined);
     const refusal = await this.review.accept(f, reason);
@@ -254,7 +227,7 @@ export class ConsoleSession {
             draftKey: this.draftKey,
             status,
             onStatus: (s) => void this.review.adopt(s),
-            onSubmitToServer: () => this.submitToServer(),
+            onSubmitToServer: () => submitToServer(this.draftKey, editor.current).then(() => this.review.retryNow()),
           })
         : undefined,
       collapsed: this.collapsed && view.state !== 'held',
