@@ -29,6 +29,8 @@ export type FrameSnapshotHead = Omit<RulesetSnapshot, 'data'> & {
   /** Where the frame got the bytes, and how long that took it (for the figures the tab logs). */
   via: 'indexeddb' | 'message';
   readMs: number;
+  /** The frame loaded these exact bytes with every check (decodeRuleset): the tab may skip them. */
+  verified: boolean;
 };
 
 export type FrameReply =
