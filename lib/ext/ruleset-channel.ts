@@ -38,5 +38,5 @@ export type FrameReply =
   | { type: 'chunk'; offset: number; bytes: ArrayBuffer }
   | { type: 'error'; error: string };
 
-/** What the tab ends up with. */
-export type FrameSnapshot = FrameSnapshotHead & { bytes: ArrayBuffer };
+/** What the tab ends up with; `headAt`/`lastChunkAt` (performance.now()) are for the figures the tab logs. */
+export type FrameSnapshot = FrameSnapshotHead & { bytes: ArrayBuffer; headAt: number; lastChunkAt: number };

@@ -12,7 +12,7 @@ import { decodeBase64 } from './ruleset-payload';
 import { readRulesetSnapshot, RULESET_SNAPSHOT_KEY, type RulesetSnapshotMeta } from './ruleset-store';
 import { CHUNK_BYTES, HANDSHAKE, type FrameReply, type FrameRequest, type FrameSnapshot } from './ruleset-channel';
 
-async function readSnapshot(): Promise<Omit<FrameSnapshot, 'byteLength' | 'verified'> | null> {
+async function readSnapshot(): Promise<Omit<FrameSnapshot, 'byteLength' | 'verified' | 'headAt' | 'lastChunkAt'> | null> {
   const started = performance.now();
   const meta = (await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta | undefined;
   if (!meta) return null;

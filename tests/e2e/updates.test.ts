@@ -161,7 +161,11 @@ describe.skipIf(!HAS_CHROMIUM)('wordlist updates in Chromium', () => {
       w.__xsStop = false;
       w.__xsLong = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__xsLong.push(entry.duration, entry.startTime);
+        for (const entry of list.getEntries()) {
+          w.__xsLong.push(entry.duration, entry.startTime);
+          const a = (entry as PerformanceEntry & { attribution?: { containerType?: string; containerSrc?: string }[] }).attribution?.[0];
+          console.log(`[longtask] ${Math.round(entry.duration)} ms at ${Math.round(entry.startTime)} (${a?.containerType ?? '?'} ${a?.containerSrc ?? ''})`);
+        }
       }).observe({ type: 'longtask' });
       let last = performance.now();
       const tick = () => {
@@ -173,7 +177,11 @@ describe.skipIf(!HAS_CHROMIUM)('wordlist updates in Chromium', () => {
       setTimeout(tick, 10);
     });
     const loads: string[] = [];
-    consolePage.on('console', (m) => void (m.text().includes('ruleset loaded via') && loads.push(m.text())));
+    const longTaskLog: string[] = [];
+    consolePage.on('console', (m) => {
+      if (m.text().includes('ruleset loaded via')) loads.push(m.text());
+      if (m.text().startsWith('[longtask]')) longTaskLog.push(m.text());
+    });
     const options = await extensionPage('options.html');
     const started = Date.now();
     await options.getByTestId('xs-check-now').click();
@@ -192,7 +200,7 @@ describe.skipIf(!HAS_CHROMIUM)('wordlist updates in Chromium', () => {
     console.log(
       `[figures] 100k-term bundle: check + verify + compile + store ${applyMs} ms; flagged in the open tab after ${tabMs} ms; ` +
         `longest console-tab main-thread pause ${Math.round(longest)} ms (Long Tasks over 50 ms: ${taskList || 'none'}; ` +
-        `longest timer gap ${Math.round(gap)} ms); tab ruleset load: ${loads.at(-1) ?? 'not reported'}`,
+        `longest timer gap ${Math.round(gap)} ms); tab ruleset load: ${loads.at(-1) ?? 'not reported'}; ${longTaskLog.join('; ')}`,
     );
     await options.close();
     expect(await flaggedTexts(consolePage)).toEqual(expect.arrayContaining([expect.stringContaining(TERM_TAMPERED)]));
