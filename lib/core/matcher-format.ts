@@ -65,7 +65,11 @@ export function encodeTables(tables: AutomatonTables): ArrayBuffer {
   return buffer;
 }
 
-export function decodeTables(input: ArrayBuffer | Uint8Array): AutomatonTables {
+/**
+ * `verifyChecksum: false` skips the checksum (the header and sizes are still checked): for bytes that were
+ * verified by the same code moments before, e.g. by the ruleset frame before it hands them to a tab.
+ */
+export function decodeTables(input: ArrayBuffer | Uint8Array, { verifyChecksum = true }: { verifyChecksum?: boolean } = {}): AutomatonTables {
   if (!littleEndianHost()) throw new Error('Automaton.fromBuffer: big-endian hosts are not supported');
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.byteLength < HEADER_BYTES) {
@@ -96,7 +100,7 @@ export function decodeTables(input: ArrayBuffer | Uint8Array): AutomatonTables {
     );
   }
   let offset = start + HEADER_BYTES;
-  if (checksum(new Uint32Array(buffer, offset, (expected - HEADER_BYTES) / 4)) !== storedChecksum) {
+  if (verifyChecksum && checksum(new Uint32Array(buffer, offset, (expected - HEADER_BYTES) / 4)) !== storedChecksum) {
     throw new Error('Automaton.fromBuffer: checksum mismatch (corrupted buffer)');
   }
   const alphabet = new Uint16Array(buffer, offset, alphabetSize);

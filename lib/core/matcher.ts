@@ -46,8 +46,9 @@ export class Automaton {
    * corruption. The tables are views onto `buffer` (no copy, so a load costs about a checksum pass):
    * do not write into it afterwards.
    */
-  static fromBuffer(buffer: ArrayBuffer | Uint8Array): Automaton {
-    return new Automaton(decodeTables(buffer));
+  /** `options.verifyChecksum: false` only for bytes already verified in this session (see decodeRuleset). */
+  static fromBuffer(buffer: ArrayBuffer | Uint8Array, options?: { verifyChecksum?: boolean }): Automaton {
+    return new Automaton(decodeTables(buffer, options));
   }
 
   /** One self-describing buffer: header (magic, format version, sizes, checksum) and every table. */

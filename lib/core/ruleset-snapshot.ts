@@ -107,11 +107,20 @@ function blobString(blob: Uint16Array, start: number, end: number): string {
   return out;
 }
 
+export interface DecodeOptions {
+  /**
+   * The bytes were decoded with full checks moments before by this same code (the ruleset frame does that
+   * before it hands them to a tab over a private channel): skip the automaton checksum and the bounds sweep,
+   * which are most of the load time. Header, format version and section sizes are always checked.
+   */
+  verified?: boolean;
+}
+
 /**
  * Loads a snapshot without copying: the returned ruleset's tables are views onto `bytes`, which must not be
  * modified afterwards. Throws a RulesetError for another format version or a corrupted buffer.
  */
-export function decodeRuleset(bytes: Uint8Array): Ruleset {
+export function decodeRuleset(bytes: Uint8Array, { verified = false }: DecodeOptions = {}): Ruleset {
   // Views need 4-byte alignment; a buffer from IndexedDB, a transfer or base64 decoding starts at offset 0.
   const source = bytes.byteOffset % 4 === 0 && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
   const buffer = source.buffer as ArrayBuffer;
@@ -136,7 +145,7 @@ export function decodeRuleset(bytes: Uint8Array): Ruleset {
   } catch {
     throw corrupt('list metadata');
   }
-  const automaton = Automaton.fromBuffer(new Uint8Array(buffer, take(automatonLength), automatonLength));
+  const automaton = Automaton.fromBuffer(new Uint8Array(buffer, take(automatonLength), automatonLength), { verifyChecksum: !verified });
   const patterns = automaton.patternCount;
   const ints = (count: number) => new Int32Array(buffer, take(count * 4), count);
   const refStart = ints(patterns + 1);
@@ -148,27 +157,30 @@ export function decodeRuleset(bytes: Uint8Array): Ruleset {
   const blob = new Uint16Array(buffer, take(pad4(blobUnits * 2)), blobUnits);
   if (offset !== end) throw corrupt('trailing bytes');
 
-  if (!Array.isArray(metas) || metas.reduce((n, m) => n + (m?.entryCount ?? NaN), 0) !== entryCount) throw corrupt('entry counts');
-  for (const meta of metas) {
-    const { entryCount: n, ...rest } = meta;
-    // Structure only: the lists were validated when they were loaded, before compiling.
-    if (!Number.isInteger(n) || n < 0 || typeof rest.id !== 'string' || typeof rest.severity !== 'string') throw corrupt('list metadata');
-  }
+  if (!Array.isArray(metas)) throw corrupt('list metadata');
   const listBase = new Int32Array(metas.length + 1);
   metas.forEach((m, i) => (listBase[i + 1] = listBase[i] + m.entryCount));
-  // One bounds sweep, so a bad offset is a load error here and never a wrong string at screen time.
-  if (refStart[0] !== 0 || refStart[patterns] !== refCount) throw corrupt('ref table does not add up');
-  for (let p = 0; p < patterns; p++) if (refStart[p] > refStart[p + 1]) throw corrupt('ref table order');
-  for (let i = 0; i < refCount; i++) {
-    const li = refList[i];
-    if (!(li >= 0 && li < metas.length) || refEntry[i] < 0 || refEntry[i] >= metas[li].entryCount) throw corrupt(`ref ${i} points outside the lists`);
+  if (!verified) {
+    if (metas.reduce((n, m) => n + (m?.entryCount ?? NaN), 0) !== entryCount) throw corrupt('entry counts');
+    for (const meta of metas) {
+      const { entryCount: n, ...rest } = meta;
+      // Structure only: the lists were validated when they were loaded, before compiling.
+      if (!Number.isInteger(n) || n < 0 || typeof rest.id !== 'string' || typeof rest.severity !== 'string') throw corrupt('list metadata');
+    }
+    // One bounds sweep, so a bad offset is a load error here and never a wrong string at screen time.
+    if (refStart[0] !== 0 || refStart[patterns] !== refCount) throw corrupt('ref table does not add up');
+    for (let p = 0; p < patterns; p++) if (refStart[p] > refStart[p + 1]) throw corrupt('ref table order');
+    for (let i = 0; i < refCount; i++) {
+      const li = refList[i];
+      if (!(li >= 0 && li < metas.length) || refEntry[i] < 0 || refEntry[i] >= metas[li].entryCount) throw corrupt(`ref ${i} points outside the lists`);
+    }
+    for (let i = 0; i < entryCount * 2; i += 2) if (!(term[i] >= 0 && term[i] <= term[i + 1] && term[i + 1] <= blobUnits)) throw corrupt('term offsets');
+    if (slotStart[0] !== 0 || slotStart[entryCount] !== slotCount) throw corrupt('slot table does not add up');
+    for (let e = 0; e < entryCount; e++) if (slotStart[e] > slotStart[e + 1]) throw corrupt('slot order');
+    for (let s = 0; s < slotCount * 3; s += 3)
+      if (!(slots[s] >= 0 && slots[s] < OPTIONAL_FIELDS.length && slots[s + 1] >= 0 && slots[s + 1] <= slots[s + 2] && slots[s + 2] <= blobUnits))
+        throw corrupt('slot offsets');
   }
-  for (let i = 0; i < entryCount * 2; i += 2) if (!(term[i] >= 0 && term[i] <= term[i + 1] && term[i + 1] <= blobUnits)) throw corrupt('term offsets');
-  if (slotStart[0] !== 0 || slotStart[entryCount] !== slotCount) throw corrupt('slot table does not add up');
-  for (let e = 0; e < entryCount; e++) if (slotStart[e] > slotStart[e + 1]) throw corrupt('slot order');
-  for (let s = 0; s < slotCount * 3; s += 3)
-    if (!(slots[s] >= 0 && slots[s] < OPTIONAL_FIELDS.length && slots[s + 1] >= 0 && slots[s + 1] <= slots[s + 2] && slots[s + 2] <= blobUnits))
-      throw corrupt('slot offsets');
 
   const cache: (WordEntry | undefined)[] = new Array(entryCount);
   const entryOf = (g: number): WordEntry => {

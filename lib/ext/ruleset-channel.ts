@@ -29,6 +29,8 @@ export type FrameSnapshotHead = Omit<RulesetSnapshot, 'data'> & {
   /** Where the frame got the bytes, and how long that took it (for the figures the tab logs). */
   via: 'indexeddb' | 'message';
   readMs: number;
+  /** The frame loaded these exact bytes with every check (decodeRuleset): the tab may skip them. */
+  verified: boolean;
 };
 
 export type FrameReply =
@@ -36,5 +38,5 @@ export type FrameReply =
   | { type: 'chunk'; offset: number; bytes: ArrayBuffer }
   | { type: 'error'; error: string };
 
-/** What the tab ends up with. */
-export type FrameSnapshot = FrameSnapshotHead & { bytes: ArrayBuffer };
+/** What the tab ends up with; `headAt`/`lastChunkAt` (performance.now()) are for the figures the tab logs. */
+export type FrameSnapshot = FrameSnapshotHead & { bytes: ArrayBuffer; headAt: number; lastChunkAt: number };

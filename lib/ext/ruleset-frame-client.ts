@@ -42,6 +42,7 @@ export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null
     let head: FrameSnapshotHead | undefined;
     let target: Uint8Array | undefined;
     let received = 0;
+    let headAt = 0;
     const done = (value: FrameSnapshot | null | undefined) => {
       clearTimeout(timer);
       port.removeEventListener('message', onMessage);
@@ -54,6 +55,7 @@ export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null
       if (reply?.type === 'head') {
         if (!reply.snapshot) return done(null);
         head = reply.snapshot;
+        headAt = performance.now();
         target = new Uint8Array(head.byteLength);
       } else if (reply?.type === 'chunk' && head && target) {
         target.set(new Uint8Array(reply.bytes), reply.offset);
@@ -61,7 +63,7 @@ export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null
       } else {
         return done(undefined);
       }
-      if (head && target && received === head.byteLength) done({ ...head, bytes: target.buffer as ArrayBuffer });
+      if (head && target && received === head.byteLength) done({ ...head, bytes: target.buffer as ArrayBuffer, headAt, lastChunkAt: performance.now() });
     };
     port.addEventListener('message', onMessage);
     port.start();

@@ -6,13 +6,13 @@
  * path is done here, in the extension's process, not on the page's main thread.
  */
 import { browser } from 'wxt/browser';
-import { RULESET_FORMAT } from '../core/ruleset-snapshot';
+import { decodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
 import { getAsset } from './ruleset-db';
 import { decodeBase64 } from './ruleset-payload';
 import { readRulesetSnapshot, RULESET_SNAPSHOT_KEY, type RulesetSnapshotMeta } from './ruleset-store';
 import { CHUNK_BYTES, HANDSHAKE, type FrameReply, type FrameRequest, type FrameSnapshot } from './ruleset-channel';
 
-async function readSnapshot(): Promise<Omit<FrameSnapshot, 'byteLength'> | null> {
+async function readSnapshot(): Promise<Omit<FrameSnapshot, 'byteLength' | 'verified' | 'headAt' | 'lastChunkAt'> | null> {
   const started = performance.now();
   const meta = (await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta | undefined;
   if (!meta) return null;
@@ -38,18 +38,20 @@ export function serveRulesetFrame(): void {
     port.onmessage = (message: MessageEvent<FrameRequest>) => {
       if (message.data?.type !== 'get') return;
       const send = (reply: FrameReply, transfer: Transferable[] = []) => port.postMessage(reply, transfer);
-      readSnapshot().then(
-        (snapshot) => {
+      readSnapshot()
+        .then((snapshot) => {
           if (!snapshot) return send({ type: 'head', snapshot: null });
           const { bytes, ...head } = snapshot;
-          send({ type: 'head', snapshot: { ...head, byteLength: bytes.byteLength } });
+          // Every check here, in the extension's process, so the tab can skip them on the page's main thread.
+          // Throws for a corrupted snapshot: the tab then falls back to the message route (checked there).
+          decodeRuleset(new Uint8Array(bytes));
+          send({ type: 'head', snapshot: { ...head, byteLength: bytes.byteLength, verified: true } });
           for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) {
             const chunk = bytes.slice(offset, offset + CHUNK_BYTES);
             send({ type: 'chunk', offset, bytes: chunk }, [chunk]);
           }
-        },
-        (error: unknown) => send({ type: 'error', error: error instanceof Error ? error.message : String(error) }),
-      );
+        })
+        .catch((error: unknown) => send({ type: 'error', error: error instanceof Error ? error.message : String(error) }));
     };
   });
 }

@@ -51,6 +51,16 @@ describe('binary ruleset snapshot', () => {
     expect(() => decodeRuleset(new Uint8Array(64))).toThrow(/不是规则集快照/);
   });
 
+  it('loads bytes already checked (the frame did) without the checks, with the same results', () => {
+    const quick = decodeRuleset(bytes, { verified: true });
+    const body = '有人在群里蓝冰糖块出售，枪支出售。';
+    expect(screen({ platform: 'generic', fields: { body } }, quick)).toEqual(screen({ platform: 'generic', fields: { body } }, compiled));
+    // the format version is still guarded
+    const other = bytes.slice();
+    new DataView(other.buffer).setUint32(4, 99, true);
+    expect(() => decodeRuleset(other, { verified: true })).toThrow(/规则集格式不符/);
+  });
+
   it('loads from an unaligned copy too', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
