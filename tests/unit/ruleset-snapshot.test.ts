@@ -54,7 +54,7 @@ describe('binary ruleset snapshot', () => {
   it('loads bytes already checked (the frame did) without the checks, with the same results', () => {
     const quick = decodeRuleset(bytes, { verified: true });
     const body = '有人在群里蓝冰糖块出售，枪支出售。';
-    expect(screen({ platform: 'generic', fields: { body } }, quick)).toEqual(screen({ platform: 'generic', fields: { body } }, compiled));
+    expect(screen({ platform: 'generic', fields: { body } }, quick, CHECKS)).toEqual(screen({ platform: 'generic', fields: { body } }, compiled, CHECKS));
     // the format version is still guarded
     const other = bytes.slice();
     new DataView(other.buffer).setUint32(4, 99, true);
