@@ -63,14 +63,21 @@ class Field implements FieldContext {
     const byList = new Map<string, ListHit[]>();
     const { automaton, refStart, refList, refEntry, lists } = this.ruleset;
     const norm = this.skeleton;
+    // Per list index, not per id string: a megabyte can hold hundreds of thousands of hits.
+    const byIndex: (ListHit[] | undefined)[] = [];
     automaton.scan(norm.text, (id, end) => {
       const normStart = end - automaton.patternLength(id);
       const { start, end: origEnd } = toOriginal(norm, normStart, end);
       for (let r = refStart[id]; r < refStart[id + 1]; r++) {
-        const list = lists[refList[r]];
-        let arr = byList.get(list.id);
-        if (!arr) byList.set(list.id, (arr = []));
-        arr.push({ list, entry: rulesetEntry(this.ruleset, refList[r], refEntry[r]), start, end: origEnd, normStart, normEnd: end });
+        const li = refList[r];
+        const list = lists[li];
+        let arr = byIndex[li];
+        if (!arr) {
+          arr = byList.get(list.id);
+          if (!arr) byList.set(list.id, (arr = []));
+          byIndex[li] = arr;
+        }
+        arr.push({ list, entry: rulesetEntry(this.ruleset, li, refEntry[r]), start, end: origEnd, normStart, normEnd: end });
       }
     });
     for (const arr of byList.values()) arr.sort((x, y) => x.start - y.start || y.end - x.end);
