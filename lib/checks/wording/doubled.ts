@@ -27,16 +27,17 @@ const MAX_UNIT = 8;
 
 interface Sets {
   allow: Set<string>;
-  functionChars: Set<string>;
+  /** Function characters (的, 就) as UTF-16 code units: the scan compares numbers, never makes one-character strings. */
+  functionCodes: Set<number>;
 }
 const cache = new WeakMap<WordList, Sets>();
 function sets(list: WordList): Sets {
   let s = cache.get(list);
   if (!s) {
-    s = { allow: new Set(), functionChars: new Set() };
+    s = { allow: new Set(), functionCodes: new Set() };
     for (const e of list.entries) {
       if (e.tag === 'allow') s.allow.add(e.term);
-      else if (e.tag === 'function' && e.term.length === 2 && e.term[0] === e.term[1]) s.functionChars.add(e.term[0]);
+      else if (e.tag === 'function' && e.term.length === 2 && e.term[0] === e.term[1]) s.functionCodes.add(e.term.charCodeAt(0));
     }
     cache.set(list, s);
   }
@@ -51,7 +52,7 @@ function legitUnit(unit: string, allow: Set<string>): boolean {
 }
 
 function scan(field: FieldContext, list: WordList): RawFinding[] {
-  const { allow, functionChars } = sets(list);
+  const { allow, functionCodes } = sets(list);
   const norm = field.folded;
   const t = norm.text;
   const bounds = new Boundaries(t);
@@ -75,8 +76,10 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
     if (!isHan(t, i)) continue;
     let advanced = false;
+    const c0 = t.charCodeAt(i);
     for (let len = 2; len <= MAX_UNIT && !advanced; len++) {
       if (i + 2 * len > t.length) break;
+      if (t.charCodeAt(i + len) !== c0) continue; // the common case, before the unit-by-unit comparison
       let same = true;
       for (let k = 0; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
@@ -91,8 +94,14 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
     }
     if (advanced) continue;
     // Doubled function character: 的的, 就就 — not AAA, not AABB (的的确确), each one a word of its own.
-    const c = t[i];
-    if (functionChars.has(c) && t[i + 1] === c && t[i - 1] !== c && t[i + 2] !== c && !(isHan(t, i + 3) && t[i + 2] === t[i + 3])) {
+    if (
+      functionCodes.has(c0) &&
+      t.charCodeAt(i + 1) === c0 &&
+      t.charCodeAt(i - 1) !== c0 &&
+      t.charCodeAt(i + 2) !== c0 &&
+      !(isHan(t, i + 3) && t[i + 2] === t[i + 3])
+    ) {
+      const c = t[i];
       if (bounds.all(i, i + 1, i + 2)) {
         report(i, i + 2, c, '虚词');
         i += 1;
