@@ -24,6 +24,11 @@ const MAX_UNPAIRED = 10;
 const OPEN_CODES = new Map([...Object.keys(PAIRS)].map((c) => [c.charCodeAt(0), c]));
 const CLOSE_CODES = new Map([...CLOSERS].map(([c, o]) => [c.charCodeAt(0), o]));
 const FULL_CODES = new Map(Object.entries(FULL).map(([h, f]) => [h.charCodeAt(0), f]));
+/** Per UTF-16 unit: 1 for a paired mark (opening or closing), 2 for half-width punctuation. A byte read per character
+ * is what every scan of the field pays; the maps are only asked about the few marks. */
+const MARK = new Uint8Array(0x10000);
+for (const cu of [...OPEN_CODES.keys(), ...CLOSE_CODES.keys()]) MARK[cu] |= 1;
+for (const cu of FULL_CODES.keys()) MARK[cu] |= 2;
 
 function unpaired(field: FieldContext): RawFinding[] {
   const t = field.text;
@@ -37,6 +42,7 @@ function unpaired(field: FieldContext): RawFinding[] {
   for (let i = 0; i < t.length; i++) {
     const cu = t.charCodeAt(i);
     if (cu === 0x0a) { flush(); continue; }
+    if ((MARK[cu] & 1) === 0) continue;
     if (OPEN_CODES.has(cu)) {
       if (stack.length < MAX_DEPTH) stack.push(i);
       continue;
@@ -70,7 +76,7 @@ function halfWidth(field: FieldContext): RawFinding[] {
   let first = -1;
   let count = 0;
   for (let i = 1; i < t.length; i++) {
-    if (!FULL_CODES.has(t.charCodeAt(i)) || !isHanUnit(t.charCodeAt(i - 1))) continue;
+    if ((MARK[t.charCodeAt(i)] & 2) === 0 || !isHanUnit(t.charCodeAt(i - 1))) continue;
     // 3.5 or a.m. or 1:30 are not sentence punctuation; a Han character, a line end or the end of the text is.
     if (i + 1 < t.length) {
       const next = t.charCodeAt(i + 1);

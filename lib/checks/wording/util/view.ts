@@ -9,7 +9,9 @@ import { folded, type NormText } from '../../../core/normalize';
 
 // Commas stay: they end a clause, and an edit at the end of a formulation is only read as a typo before one.
 const DROPPED = new Set([...'、“”‘’"\'「」『』〝〞 \t·・•']);
-const DROPPED_CODES = new Set([...DROPPED].map((c) => c.charCodeAt(0)));
+/** Per UTF-16 unit, 1 when dropped: a byte read per character instead of a set lookup. */
+const DROPPED_CODES = new Uint8Array(0x10000);
+for (const c of DROPPED) DROPPED_CODES[c.charCodeAt(0)] = 1;
 /** A phrase never spans these. */
 export const BARRIERS = /[。！？；;!?…\n\r]/;
 /** Where a phrase may end with its last character mistyped: before a clause break, a non-Han character or the end. */
@@ -30,7 +32,7 @@ export function readingView(norm: NormText): ReadingView {
   let n = 0;
   let runStart = 0;
   for (let i = 0; i < src.length; i++) {
-    if (DROPPED_CODES.has(src.charCodeAt(i))) {
+    if (DROPPED_CODES[src.charCodeAt(i)] === 1) {
       if (i > runStart) parts.push(src.slice(runStart, i));
       runStart = i + 1;
       continue;
