@@ -28,16 +28,16 @@ const MAX_UNIT = 8;
 interface Sets {
   allow: Set<string>;
   /** Function characters (的, 就) as UTF-16 code units: the scan compares numbers, never makes one-character strings. */
-  functionCodes: Set<number>;
+  functionCodes: Uint8Array;
 }
 const cache = new WeakMap<WordList, Sets>();
 function sets(list: WordList): Sets {
   let s = cache.get(list);
   if (!s) {
-    s = { allow: new Set(), functionCodes: new Set() };
+    s = { allow: new Set(), functionCodes: new Uint8Array(0x10000) };
     for (const e of list.entries) {
       if (e.tag === 'allow') s.allow.add(e.term);
-      else if (e.tag === 'function' && e.term.length === 2 && e.term[0] === e.term[1]) s.functionCodes.add(e.term.charCodeAt(0));
+      else if (e.tag === 'function' && e.term.length === 2 && e.term[0] === e.term[1]) s.functionCodes[e.term.charCodeAt(0)] = 1;
     }
     cache.set(list, s);
   }
@@ -95,7 +95,7 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
     if (advanced) continue;
     // Doubled function character: 的的, 就就 — not AAA, not AABB (的的确确), each one a word of its own.
     if (
-      functionCodes.has(c0) &&
+      functionCodes[c0] === 1 &&
       t.charCodeAt(i + 1) === c0 &&
       t.charCodeAt(i - 1) !== c0 &&
       t.charCodeAt(i + 2) !== c0 &&
