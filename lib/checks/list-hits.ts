@@ -150,12 +150,13 @@ export function reportableHits(field: FieldContext, listIds: readonly string[], 
 const reportableMemo = new WeakMap<FieldContext, Map<string, ListHit[]>>();
 
 function computeReportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean }): ListHit[] {
-  const all = listIds.flatMap((id) => field.hits(id)).filter((h) => latinBoundaryOk(field, h));
+  const all: ListHit[] = [];
+  for (const id of listIds) for (const h of field.hits(id)) if (latinBoundaryOk(field, h)) all.push(h);
   let hits = withoutAllowed(all);
   if (opts.quotes) hits = hits.filter((h) => !(quotingIsAFix(h.entry) && isQuoted(field, h)));
   // Longest only: in order of start, longer first, earlier list first, a hit is covered exactly when some hit
   // before it reaches at least as far. The hits usually arrive in that order already (one list, sorted by the
-  // scan): then the sort is skipped.
+  // scan): then one sweep, no sort and no index arrays.
   const before = (i: number, k: number): number => {
     const a = hits[i];
     const b = hits[k];
@@ -163,8 +164,17 @@ function computeReportableHits(field: FieldContext, listIds: readonly string[], 
   };
   let sorted = true;
   for (let i = 1; i < hits.length && sorted; i++) if (before(i - 1, i) > 0) sorted = false;
+  if (sorted) {
+    const out: ListHit[] = [];
+    let reach = -1;
+    for (const h of hits) {
+      if (h.normEnd > reach) out.push(h);
+      reach = Math.max(reach, h.normEnd);
+    }
+    return out;
+  }
   const order = hits.map((_, i) => i);
-  if (!sorted) order.sort(before);
+  order.sort(before);
   const keep = new Uint8Array(hits.length);
   let reach = -1;
   for (const i of order) {
