@@ -95,7 +95,13 @@ class Field implements FieldContext {
     const byIndex: (number[] | undefined)[] = [];
     automaton.scan(norm.text, (id, end) => {
       const normStart = end - automaton.patternLength(id);
-      const { start, end: origEnd } = toOriginal(norm, normStart, end);
+      // toOriginal without its result object (one per match adds up on a megabyte).
+      let start: number;
+      let origEnd: number;
+      if (end > normStart) {
+        start = norm.start[normStart];
+        origEnd = norm.end[end - 1];
+      } else ({ start, end: origEnd } = toOriginal(norm, normStart, end));
       for (let r = refStart[id]; r < refStart[id + 1]; r++) {
         const li = refList[r];
         let arr = byIndex[li];
