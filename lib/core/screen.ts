@@ -30,7 +30,7 @@ class Field implements FieldContext {
   private foldedView?: NormText;
   private skeletonView?: NormText;
   /** Raw automaton matches per list id, STRIDE numbers each (list index, entry index, start, end, normStart, normEnd). */
-  private rawByList?: Map<string, number[]>;
+  private rawByList?: Map<string, Records>;
   /** ListHit objects, made per list when a check first asks for it (cue lists become CueHits without them). */
   private readonly hitsByList = new Map<string, ListHit[]>();
   private contextView?: TextContext;
@@ -48,9 +48,10 @@ class Field implements FieldContext {
       const cues: CueHit[] = [];
       for (const list of this.ruleset.lists) {
         if (!isCueList(list)) continue;
-        const raw = this.raw().get(list.id);
-        if (!raw) continue;
-        for (const r of sortedRecords(raw)) {
+        const records = this.raw().get(list.id);
+        if (!records) continue;
+        const raw = records.data;
+        for (const r of sortedRecords(records)) {
           const entry = rulesetEntry(this.ruleset, raw[r + 0], raw[r + 1]);
           cues.push({ cls: entry.tag ?? '', term: entry.term, start: raw[r + 2], end: raw[r + 3] });
         }
@@ -67,10 +68,11 @@ class Field implements FieldContext {
   hits(listId: string): ListHit[] {
     let hits = this.hitsByList.get(listId);
     if (hits) return hits;
-    const raw = this.raw().get(listId);
-    if (!raw) return [];
+    const records = this.raw().get(listId);
+    if (!records) return [];
+    const raw = records.data;
     const { lists } = this.ruleset;
-    hits = sortedRecords(raw).map((r) => ({
+    hits = sortedRecords(records).map((r) => ({
       list: lists[raw[r]],
       entry: rulesetEntry(this.ruleset, raw[r], raw[r + 1]),
       start: raw[r + 2],
@@ -81,18 +83,18 @@ class Field implements FieldContext {
     this.hitsByList.set(listId, hits);
     return hits;
   }
-  private raw(): Map<string, number[]> {
+  private raw(): Map<string, Records> {
     return (this.rawByList ??= this.scan());
   }
   /**
    * One automaton pass over the skeleton serves every list. Matches are kept as numbers, not objects: a pasted
    * megabyte can hold hundreds of thousands of them, and cue lists never need a ListHit.
    */
-  private scan(): Map<string, number[]> {
-    const byList = new Map<string, number[]>();
+  private scan(): Map<string, Records> {
+    const byList = new Map<string, Records>();
     const { automaton, refStart, refList, refEntry, lists } = this.ruleset;
     const norm = this.skeleton;
-    const byIndex: (number[] | undefined)[] = [];
+    const byIndex: (Records | undefined)[] = [];
     automaton.scan(norm.text, (id, end) => {
       const normStart = end - automaton.patternLength(id);
       // toOriginal without its result object (one per match adds up on a megabyte).
@@ -108,10 +110,23 @@ class Field implements FieldContext {
         if (!arr) {
           const listId = lists[li].id;
           arr = byList.get(listId);
-          if (!arr) byList.set(listId, (arr = []));
+          if (!arr) byList.set(listId, (arr = { data: new Int32Array(STRIDE * 16), length: 0 }));
           byIndex[li] = arr;
         }
-        arr.push(li, refEntry[r], start, origEnd, normStart, end);
+        if (arr.length + STRIDE > arr.data.length) {
+          const grown = new Int32Array(arr.data.length * 2);
+          grown.set(arr.data);
+          arr.data = grown;
+        }
+        const d = arr.data;
+        const at = arr.length;
+        d[at] = li;
+        d[at + 1] = refEntry[r];
+        d[at + 2] = start;
+        d[at + 3] = origEnd;
+        d[at + 4] = normStart;
+        d[at + 5] = end;
+        arr.length = at + STRIDE;
       }
     });
     return byList;
@@ -119,14 +134,20 @@ class Field implements FieldContext {
 }
 
 const STRIDE = 6;
+/** Matches of one list id: STRIDE int32 per match in a buffer that doubles (offsets and indices fit in int32). */
+interface Records {
+  data: Int32Array;
+  length: number;
+}
 /**
  * Offsets of the records of one list in order of start, longer first, then in order found (a stable sort, as the
  * ListHit arrays were always sorted). Usually already in order: then no sort at all.
  */
-function sortedRecords(raw: readonly number[]): number[] {
+function sortedRecords(records: Records): number[] {
+  const raw = records.data;
   const order: number[] = [];
   let sorted = true;
-  for (let r = 0; r < raw.length; r += STRIDE) {
+  for (let r = 0; r < records.length; r += STRIDE) {
     if (r > 0 && (raw[r + 2] < raw[r - STRIDE + 2] || (raw[r + 2] === raw[r - STRIDE + 2] && raw[r + 3] > raw[r - STRIDE + 3]))) sorted = false;
     order.push(r);
   }
