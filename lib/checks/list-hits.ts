@@ -70,11 +70,24 @@ export function norm(term: string): string {
   return n;
 }
 
+/** Which edges of a term are Latin/digit (bit 1: first, bit 2: last), once per entry: a megabyte holds 300k hits. */
+const latinEdgeCache = new WeakMap<WordEntry, number>();
+function latinEdges(entry: WordEntry): number {
+  let v = latinEdgeCache.get(entry);
+  if (v === undefined) {
+    const t = norm(entry.term);
+    v = (ALNUM.test(t[0] ?? '') ? 1 : 0) | (ALNUM.test(t[t.length - 1] ?? '') ? 2 : 0);
+    latinEdgeCache.set(entry, v);
+  }
+  return v;
+}
+
 /** A Latin/digit edge of a term must not continue a Latin word in the text (PK is not inside APK). */
 function latinBoundaryOk(field: FieldContext, hit: ListHit): boolean {
-  const t = norm(hit.entry.term);
-  if (ALNUM.test(t[0] ?? '') && ALNUM.test(foldChar(charBefore(field.text, hit.start)))) return false;
-  if (ALNUM.test(t[t.length - 1] ?? '') && ALNUM.test(foldChar(charAt(field.text, hit.end)))) return false;
+  const edges = latinEdges(hit.entry);
+  if (edges === 0) return true;
+  if (edges & 1 && ALNUM.test(foldChar(charBefore(field.text, hit.start)))) return false;
+  if (edges & 2 && ALNUM.test(foldChar(charAt(field.text, hit.end)))) return false;
   return true;
 }
 
@@ -125,17 +138,43 @@ function lastStartingAtOrBefore(sorted: readonly { normStart: number }[], pos: n
  * comparisons: a pasted megabyte can hold a hundred thousand hits.
  */
 export function reportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean } = {}): ListHit[] {
-  const all = listIds.flatMap((id) => field.hits(id)).filter((h) => latinBoundaryOk(field, h));
+  // Several sub-checks ask for the same lists of the same field: compute once (callers only read the array).
+  const key = `${opts.quotes ? 'q' : '-'}\u0000${listIds.join('\u0000')}`;
+  let perField = reportableMemo.get(field);
+  if (!perField) reportableMemo.set(field, (perField = new Map()));
+  let hits = perField.get(key);
+  if (!hits) perField.set(key, (hits = computeReportableHits(field, listIds, opts)));
+  return hits;
+}
+
+const reportableMemo = new WeakMap<FieldContext, Map<string, ListHit[]>>();
+
+function computeReportableHits(field: FieldContext, listIds: readonly string[], opts: { quotes?: boolean }): ListHit[] {
+  const all: ListHit[] = [];
+  for (const id of listIds) for (const h of field.hits(id)) if (latinBoundaryOk(field, h)) all.push(h);
   let hits = withoutAllowed(all);
   if (opts.quotes) hits = hits.filter((h) => !(quotingIsAFix(h.entry) && isQuoted(field, h)));
   // Longest only: in order of start, longer first, earlier list first, a hit is covered exactly when some hit
-  // before it reaches at least as far.
-  const order = hits.map((_, i) => i);
-  order.sort((i, k) => {
+  // before it reaches at least as far. The hits usually arrive in that order already (one list, sorted by the
+  // scan): then one sweep, no sort and no index arrays.
+  const before = (i: number, k: number): number => {
     const a = hits[i];
     const b = hits[k];
     return a.normStart - b.normStart || b.normEnd - a.normEnd || i - k;
-  });
+  };
+  let sorted = true;
+  for (let i = 1; i < hits.length && sorted; i++) if (before(i - 1, i) > 0) sorted = false;
+  if (sorted) {
+    const out: ListHit[] = [];
+    let reach = -1;
+    for (const h of hits) {
+      if (h.normEnd > reach) out.push(h);
+      reach = Math.max(reach, h.normEnd);
+    }
+    return out;
+  }
+  const order = hits.map((_, i) => i);
+  order.sort(before);
   const keep = new Uint8Array(hits.length);
   let reach = -1;
   for (const i of order) {

@@ -29,7 +29,10 @@ export class ScreenError extends Error {
 class Field implements FieldContext {
   private foldedView?: NormText;
   private skeletonView?: NormText;
-  private hitsByList?: Map<string, ListHit[]>;
+  /** Raw automaton matches per list id, STRIDE numbers each (list index, entry index, start, end, normStart, normEnd). */
+  private rawByList?: Map<string, Records>;
+  /** ListHit objects, made per list when a check first asks for it (cue lists become CueHits without them). */
+  private readonly hitsByList = new Map<string, ListHit[]>();
   private contextView?: TextContext;
   private readonly seen = new Map<string, boolean>();
   constructor(readonly name: FieldName, readonly text: string, private readonly ruleset: Ruleset) {}
@@ -43,8 +46,16 @@ class Field implements FieldContext {
   get context(): TextContext {
     if (!this.contextView) {
       const cues: CueHit[] = [];
-      for (const list of this.ruleset.lists)
-        if (isCueList(list)) for (const h of this.hits(list.id)) cues.push({ cls: h.entry.tag ?? '', term: h.entry.term, start: h.start, end: h.end });
+      for (const list of this.ruleset.lists) {
+        if (!isCueList(list)) continue;
+        const records = this.raw().get(list.id);
+        if (!records) continue;
+        const raw = records.data;
+        for (const r of sortedRecords(records)) {
+          const entry = rulesetEntry(this.ruleset, raw[r + 0], raw[r + 1]);
+          cues.push({ cls: entry.tag ?? '', term: entry.term, start: raw[r + 2], end: raw[r + 3] });
+        }
+      }
       this.contextView = new TextContext(this.text, cues);
     }
     return this.contextView;
@@ -55,27 +66,93 @@ class Field implements FieldContext {
     return v;
   }
   hits(listId: string): ListHit[] {
-    this.hitsByList ??= this.scan();
-    return this.hitsByList.get(listId) ?? [];
+    let hits = this.hitsByList.get(listId);
+    if (hits) return hits;
+    const records = this.raw().get(listId);
+    if (!records) return [];
+    const raw = records.data;
+    const { lists } = this.ruleset;
+    hits = sortedRecords(records).map((r) => ({
+      list: lists[raw[r]],
+      entry: rulesetEntry(this.ruleset, raw[r], raw[r + 1]),
+      start: raw[r + 2],
+      end: raw[r + 3],
+      normStart: raw[r + 4],
+      normEnd: raw[r + 5],
+    }));
+    this.hitsByList.set(listId, hits);
+    return hits;
   }
-  /** One automaton pass over the skeleton serves every list. */
-  private scan(): Map<string, ListHit[]> {
-    const byList = new Map<string, ListHit[]>();
+  private raw(): Map<string, Records> {
+    return (this.rawByList ??= this.scan());
+  }
+  /**
+   * One automaton pass over the skeleton serves every list. Matches are kept as numbers, not objects: a pasted
+   * megabyte can hold hundreds of thousands of them, and cue lists never need a ListHit.
+   */
+  private scan(): Map<string, Records> {
+    const byList = new Map<string, Records>();
     const { automaton, refStart, refList, refEntry, lists } = this.ruleset;
     const norm = this.skeleton;
+    const byIndex: (Records | undefined)[] = [];
     automaton.scan(norm.text, (id, end) => {
       const normStart = end - automaton.patternLength(id);
-      const { start, end: origEnd } = toOriginal(norm, normStart, end);
+      // toOriginal without its result object (one per match adds up on a megabyte).
+      let start: number;
+      let origEnd: number;
+      if (end > normStart) {
+        start = norm.start[normStart];
+        origEnd = norm.end[end - 1];
+      } else ({ start, end: origEnd } = toOriginal(norm, normStart, end));
       for (let r = refStart[id]; r < refStart[id + 1]; r++) {
-        const list = lists[refList[r]];
-        let arr = byList.get(list.id);
-        if (!arr) byList.set(list.id, (arr = []));
-        arr.push({ list, entry: rulesetEntry(this.ruleset, refList[r], refEntry[r]), start, end: origEnd, normStart, normEnd: end });
+        const li = refList[r];
+        let arr = byIndex[li];
+        if (!arr) {
+          const listId = lists[li].id;
+          arr = byList.get(listId);
+          if (!arr) byList.set(listId, (arr = { data: new Int32Array(STRIDE * 16), length: 0 }));
+          byIndex[li] = arr;
+        }
+        if (arr.length + STRIDE > arr.data.length) {
+          const grown = new Int32Array(arr.data.length * 2);
+          grown.set(arr.data);
+          arr.data = grown;
+        }
+        const d = arr.data;
+        const at = arr.length;
+        d[at] = li;
+        d[at + 1] = refEntry[r];
+        d[at + 2] = start;
+        d[at + 3] = origEnd;
+        d[at + 4] = normStart;
+        d[at + 5] = end;
+        arr.length = at + STRIDE;
       }
     });
-    for (const arr of byList.values()) arr.sort((x, y) => x.start - y.start || y.end - x.end);
     return byList;
   }
+}
+
+const STRIDE = 6;
+/** Matches of one list id: STRIDE int32 per match in a buffer that doubles (offsets and indices fit in int32). */
+interface Records {
+  data: Int32Array;
+  length: number;
+}
+/**
+ * Offsets of the records of one list in order of start, longer first, then in order found (a stable sort, as the
+ * ListHit arrays were always sorted). Usually already in order: then no sort at all.
+ */
+function sortedRecords(records: Records): number[] {
+  const raw = records.data;
+  const order: number[] = [];
+  let sorted = true;
+  for (let r = 0; r < records.length; r += STRIDE) {
+    if (r > 0 && (raw[r + 2] < raw[r - STRIDE + 2] || (raw[r + 2] === raw[r - STRIDE + 2] && raw[r + 3] > raw[r - STRIDE + 3]))) sorted = false;
+    order.push(r);
+  }
+  if (!sorted) order.sort((x, y) => raw[x + 2] - raw[y + 2] || raw[y + 3] - raw[x + 3]);
+  return order;
 }
 
 function fieldRank(name: string): number {

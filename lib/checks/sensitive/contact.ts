@@ -7,8 +7,9 @@
  * Masked values (138****6205, bz****, www.****.vip), office lines (0563-6719110) and short hotlines (110, 96110,
  * 12377) lead nowhere a citizen should not go and are never contacts.
  */
-import { defineCheck, type RawFinding } from '../../core/check';
+import { defineCheck } from '../../core/check';
 import { toOriginal } from '../../core/normalize';
+import { RepeatMerger } from '../util/repeats';
 import { SENSITIVE_LIST, sensitiveHits } from '../util/sensitive-hits';
 import { findUrls } from '../util/urls';
 
@@ -91,7 +92,7 @@ export const sensitiveContact = defineCheck({
     ],
   },
   run(ctx) {
-    const out: RawFinding[] = [];
+    const merged = new RepeatMerger();
     for (const field of ctx.fields) {
       const found = sensitiveHits(ctx, field);
       const cx = field.context;
@@ -134,16 +135,16 @@ export const sensitiveContact = defineCheck({
         if (!near && quoted && cx.lineHas(m.start, ...SCAM_WARNING)) near = true;
         if (!near) continue;
         lastEnd = m.end;
-        out.push({
+        merged.add(field, m.start, m.end, () => ({
           field: field.name,
           start: m.start,
           end: m.end,
           check: 'sensitive.contact',
           severity: 'block',
           message: `「${field.text.slice(m.start, m.end)}」是通往违法服务的联系方式；即使用于警示也会扩散，请删除或打码（如“微信号：****”）。`,
-        });
+        }));
       }
     }
-    return out;
+    return merged.findings();
   },
 });

@@ -3,8 +3,9 @@
  * 代开发票, 专业刻章办证), a harmful thing with an offer cue in its clause (钢珠枪出售，需要的私信), explicit porn
  * vocabulary and SEO spam strings (日韩无码), or a cult's recruiting slogan (快归向全能神).
  */
-import { defineCheck, type RawFinding } from '../../core/check';
+import { defineCheck } from '../../core/check';
 import { listHitFinding } from '../list-hits';
+import { RepeatMerger } from '../util/repeats';
 import { SENSITIVE_LIST, sensitiveHits, tagLabel } from '../util/sensitive-hits';
 
 export const sensitiveOffer = defineCheck({
@@ -35,9 +36,9 @@ export const sensitiveOffer = defineCheck({
     ],
   },
   run(ctx) {
-    const out: RawFinding[] = [];
+    const merged = new RepeatMerger();
     for (const field of ctx.fields) {
-      for (const { hit, kind } of sensitiveHits(ctx, field).uses) {
+      for (const { hit, kind } of sensitiveHits(ctx, field).uses) merged.add(field, hit.start, hit.end, () => {
         const label = tagLabel(hit.entry.tag);
         const what = `「${field.text.slice(hit.start, hit.end)}」`;
         const message =
@@ -46,9 +47,9 @@ export const sensitiveOffer = defineCheck({
             : kind === 'offer-cue'
               ? `${what}与出售、联系等推销用语同在一句，属${label}类违法交易信息，请删除。`
               : `${what}属${label}类违法服务或有害信息，政务新媒体不得发布，请删除（转载网页时常夹带此类内容）。`;
-        out.push(listHitFinding(field, hit, { severity: 'block', message, check: 'sensitive.offer' }));
-      }
+        return listHitFinding(field, hit, { severity: 'block', message, check: 'sensitive.offer' });
+      });
     }
-    return out;
+    return merged.findings();
   },
 });

@@ -26,9 +26,17 @@ const MAX_BRAND = 10;
 /** Separators allowed between the parts. */
 const MAX_GAP = 3;
 
-function longest(hits: CueHit[] | undefined): CueHit | undefined {
+/** The longest of the cues starting at `at` (the first of equals), in `sorted` ascending by start. */
+function longestAt(sorted: readonly CueHit[], at: number): CueHit | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
   let best: CueHit | undefined;
-  for (const h of hits ?? []) if (!best || h.end > best.end) best = h;
+  for (let i = lo; i < sorted.length && sorted[i].start === at; i++) if (!best || sorted[i].end > best.end) best = sorted[i];
   return best;
 }
 
@@ -68,15 +76,12 @@ export const sensitivePlatform = defineCheck({
         }
         return v;
       };
-      const byStart = new Map<number, CueHit[]>();
+      // Chain words in cue order (ascending start), found by binary search: no map of a hundred thousand arrays.
+      const chain: CueHit[] = [];
       const allowed: CueHit[] = [];
       for (const c of cx.cues) {
         if (c.cls === 'brand-allow') allowed.push(c);
-        else if (c.cls === 'brand-mod' || c.cls === 'brand-action' || c.cls === 'offer') {
-          const at = byStart.get(c.start);
-          if (at) at.push(c);
-          else byStart.set(c.start, [c]);
-        }
+        else if (c.cls === 'brand-mod' || c.cls === 'brand-action' || c.cls === 'offer') chain.push(c);
       }
       let lastEnd = -1;
       // Brands confirmed by a signal somewhere in the field; the same brand elsewhere without one (a keyword line, a
@@ -104,7 +109,7 @@ export const sensitivePlatform = defineCheck({
         for (;;) {
           let p = pos;
           while (p < text.length && p - pos < MAX_GAP && SEPARATOR.test(text[p])) p++;
-          const next = longest(byStart.get(p));
+          const next = longestAt(chain, p);
           if (!next) break;
           if (SIGNAL_MODS.has(next.term)) signal = true;
           if (next.term === '开户') signal = strong = true;

@@ -10,7 +10,7 @@ import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
 import { matchAllOriginal } from '../../core/spans';
 import type { Severity } from '../../core/types';
 import { hostMatches, sourceOf, tagKind, tagWeight, termsTagged, unguarded } from './lists';
-import { capFindings } from './text';
+import { capFindings, MAX_FINDINGS_PER_FIELD } from './text';
 import { findUrls } from './urls';
 
 const SIGNALS = 'ad-signals';
@@ -177,14 +177,22 @@ function run(ctx: CheckContext): RawFinding[] {
   if (score < REVIEW_SCORE) return out;
   const severity: Severity = score >= BLOCK_SCORE ? 'block' : 'review';
   const kinds = [...new Set(signals.map((s) => s.label))].join('、');
+  // capFindings keeps the first MAX_FINDINGS_PER_FIELD per field and sub-check: past that, build no message at all
+  // (a pasted megabyte of ad copy holds a hundred thousand signals). Link findings have sub-checks of their own.
+  const built = new Map<string, number>();
   for (const s of signals) {
     if (s.kind === 'link') continue; // reported above
+    const check = `ad.${s.kind === 'absolute' ? 'absolute-term' : s.kind === 'contact' ? 'contact-bait' : 'soft-ad'}`;
+    const capKey = `${s.field}\u0000${check}`;
+    const n = (built.get(capKey) ?? 0) + 1;
+    built.set(capKey, n);
+    if (n > MAX_FINDINGS_PER_FIELD) continue;
     const text = ctx.field(s.field)!.text.slice(s.start, s.end);
     out.push({
       field: s.field,
       start: s.start,
       end: s.end,
-      check: `ad.${s.kind === 'absolute' ? 'absolute-term' : s.kind === 'contact' ? 'contact-bait' : 'soft-ad'}`,
+      check,
       severity,
       message: `疑似商业广告/软文（${s.label}“${text}”；全文信号：${kinds}，得分${score}）：政务新媒体不得刊登商业广告，请删除购买引导、价格促销和联系方式等内容，或改为客观的政务信息`,
       source: s.source,

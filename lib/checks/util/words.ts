@@ -38,7 +38,21 @@ export function crossesWordBoundary(field: FieldContext, hit: Pick<ListHit, 'nor
   while (to < t.length && to - hit.normEnd < WINDOW && t[to] !== '\n') to++;
   const s = hit.normStart - from;
   const e = hit.normEnd - from;
-  for (const { index, segment } of seg.segment(t.slice(from, to))) {
+  const window = t.slice(from, to);
+  // The answer depends on the window and the hit's place in it only: a pasted page repeating one phrase asks the
+  // segmenter once per distinct window, not once per hit.
+  let memo = crossMemo.get(field);
+  if (!memo) crossMemo.set(field, (memo = new Map()));
+  const key = `${s}\u0000${e}\u0000${window}`;
+  let v = memo.get(key);
+  if (v === undefined) memo.set(key, (v = crosses(seg, window, s, e)));
+  return v;
+}
+
+const crossMemo = new WeakMap<FieldContext, Map<string, boolean>>();
+
+function crosses(seg: Segmenter, window: string, s: number, e: number): boolean {
+  for (const { index, segment } of seg.segment(window)) {
     const end = index + segment.length;
     if ((index < s && end > s) || (index < e && end - e >= 2)) return true;
     if (index >= e) break;

@@ -12,6 +12,7 @@
 import type { CheckContext, FieldContext, ListHit, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import type { Severity } from '../../core/types';
+import type { WordEntry } from '../../core/wordlist';
 import { hitSeverity, isInstruction, listHitFinding, reportableHits, splitAlternatives } from '../list-hits';
 import { crossesWordBoundary } from '../util/words';
 import { MAX_FINDINGS_PER_FIELD } from '../util/text';
@@ -51,8 +52,11 @@ function severityOf(field: FieldContext, hit: ListHit): Severity | undefined {
   return cuesSayWrong(cues, around) ? (hit.entry.severity ?? hit.list.severity) : 'info';
 }
 
+const boundaryCache = new WeakMap<WordEntry, boolean>();
 function needsBoundary(hit: ListHit): boolean {
-  return [...hit.entry.term].length <= 2 || CUE_SYNTAX.test(hit.entry.context ?? '');
+  let v = boundaryCache.get(hit.entry);
+  if (v === undefined) boundaryCache.set(hit.entry, (v = [...hit.entry.term].length <= 2 || CUE_SYNTAX.test(hit.entry.context ?? '')));
+  return v;
 }
 
 function run(ctx: CheckContext): RawFinding[] {
