@@ -25,9 +25,23 @@ const publishedCount = (page: Page) => page.evaluate(() => Number(document.getEl
 const draftKey = (page: Page) => page.locator('xianshen-sidebar').getAttribute('data-xs-draft-key');
 const body = (page: Page) => page.locator('#ueditor_0 .rich_media_content .ProseMirror');
 
-/** A tiny picture as a data: URL (readable by the page, so it is identified by a hash of its bytes). */
-const picture = (fill: string) =>
-  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/></svg>`)}`;
+/**
+ * A tiny PNG as a data: URL (readable by the page, so it is identified by a hash of its bytes). PNG, not SVG: the
+ * picture reader reads raster pictures, and a picture it cannot read holds publishing (fail closed).
+ */
+const picture = (page: Page, fill: string) =>
+  page.evaluate((fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 20;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = fill;
+    g.fillRect(0, 0, 40, 20);
+    return canvas.toDataURL('image/png');
+  }, fill);
+/** Waits until the picture reader has read every picture (the first read loads the models). */
+const picturesRead = (page: Page) =>
+  expect.poll(async () => (await statusLine(page).textContent()) ?? '', { timeout: 60_000 }).not.toContain('正在识别');
 
 describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', () => {
   let ext: LaunchedExtension;
@@ -154,7 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
     await waitForState(page, ['clean', 'problems', 'held']);
     await page.evaluate(
       (src) => (window as unknown as { __fixture: { setBodyHTML(h: string): Promise<void> } }).__fixture.setBodyHTML(`<p>便民服务月活动现场。</p><section nodeleaf=""><img class="rich_pages wxw-img" alt="" src="${src}"></section>`),
-      picture('#e6f7ff'),
+      await picture(page, '#e6f7ff'),
     );
     // The console refuses to publish without a title.
     await page.locator('#js_title_main [contenteditable="true"]').click();
@@ -163,6 +177,7 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
     await page.keyboard.press('End');
     await page.keyboard.type('欢迎参加。');
     await expect.poll(() => review(page, 'review-missing').textContent(), { timeout: 15_000 }).toContain('待初审');
+    await picturesRead(page);
 
     // A reviewer who did not write it approves; the publish goes through.
     await actAs(OTHER);
@@ -176,12 +191,12 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
     await page.evaluate((src) => {
       const img = document.querySelector('#ueditor_0 .rich_media_content .ProseMirror img') as HTMLImageElement;
       img.setAttribute('src', src);
-    }, picture('#ffe4e6'));
+    }, await picture(page, '#ffe4e6'));
     await expect.poll(() => review(page, 'review-missing').textContent(), { timeout: 15_000 }).toContain('原有审核已失效');
     await page.locator('#js_send .mass_send').click();
     await waitForState(page, ['held']);
     await page.waitForTimeout(500);
     expect(await publishedCount(page)).toBe(1);
     await page.close();
-  });
+  }, 180_000); // the first picture read loads the OCR models
 });
