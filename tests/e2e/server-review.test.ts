@@ -196,6 +196,7 @@ describe.skipIf(!HAS_CHROMIUM)('服务器模式: editor and three reviewers in s
     const own = await api(server, 'POST', `/api/drafts/${draftId}/decision`, { token: await login(server, 'multi'), body: { level: 'first', decision: 'approve', opinion: '同意' } });
     expect(own.status).toBeGreaterThanOrEqual(400);
     expect(own.status).toBeLessThan(500);
+    expect(own.text).toContain('不能审核自己编辑的稿件');
 
     // 初审 and 复审 on the review page in their own profiles; the editor's sidebar follows live.
     const [p1, p2, p3] = await Promise.all([reviewPage(reviewers[0]!, 'r1'), reviewPage(reviewers[1]!, 'r2'), reviewPage(reviewers[2]!, 'r3', true)]);
