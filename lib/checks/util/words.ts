@@ -14,9 +14,10 @@ import type { FieldContext, ListHit } from '../../core/check';
 /** Characters of context on each side: enough for the segmenter to see the neighbouring words. */
 const WINDOW = 8;
 
-type Segmenter = { segment(s: string): Iterable<{ index: number; segment: string }> };
+export type Segmenter = { segment(s: string): Iterable<{ index: number; segment: string }> };
 let segmenter: Segmenter | null | undefined;
-function getSegmenter(): Segmenter | null {
+/** The platform's Chinese word segmenter, made once; null where Intl.Segmenter is missing. */
+export function getSegmenter(): Segmenter | null {
   if (segmenter === undefined) {
     const Ctor = (Intl as unknown as { Segmenter?: new (l: string, o: { granularity: string }) => Segmenter }).Segmenter;
     segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;

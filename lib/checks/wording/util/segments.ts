@@ -3,15 +3,7 @@
  * lib/checks/util/words.ts). Segmenting a small window per question is cheap; when a field raises many questions
  * (a pasted megabyte of 是不是不是), the whole text is segmented once instead, so the cost stays linear.
  */
-type Segmenter = { segment(s: string): Iterable<{ index: number; segment: string }> };
-let segmenter: Segmenter | null | undefined;
-function getSegmenter(): Segmenter | null {
-  if (segmenter === undefined) {
-    const Ctor = (Intl as unknown as { Segmenter?: new (l: string, o: { granularity: string }) => Segmenter }).Segmenter;
-    segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;
-  }
-  return segmenter;
-}
+import { getSegmenter, type Segmenter } from '../../util/words';
 
 const WINDOW = 10;
 const WINDOWED_QUESTIONS = 64;
