@@ -6,16 +6,13 @@
  *      still cannot approve it; someone who never edited it can;
  *  (c) a picture swapped after approval voids the approval: publishing is held again.
  */
-import type { browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../lib/settings/schema';
 import { CONSOLES, openConsole } from './helpers/consoles';
+import { actAs as actAsIn } from './helpers/identity';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { statusLine, waitForState } from './helpers/sidebar';
-
-/** The extension API inside `serviceWorker.evaluate` callbacks (typed as WXT's browser). */
-declare const chrome: typeof browser;
 
 const WRITER: Person = { name: '王编辑', unit: '办公室', roles: ['first'] };
 const OTHER: Person = { name: '李初审', unit: '办公室', roles: ['first'] };
@@ -53,17 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)('review gate integrity on the WeChat console', ()
     await ext?.close();
   });
 
-  /** The person at this browser (as the options page would set it, through the background). */
-  async function actAs(person: Person, extra: Record<string, unknown> = {}): Promise<void> {
-    await ext.serviceWorker.evaluate(
-      async ({ person, extra }) => {
-        const key = 'xs:settings';
-        const current = (await chrome.storage.local.get(key))[key] ?? {};
-        await chrome.storage.local.set({ [key]: { ...(current as object), ...extra, identity: person } });
-      },
-      { person, extra },
-    );
-  }
+  const actAs = (person: Person, extra: Record<string, unknown> = {}) => actAsIn(ext, person, extra);
 
   async function publish(page: Page): Promise<void> {
     const before = await publishedCount(page);

@@ -15,6 +15,7 @@ import { csvRow } from '../../lib/review/exports';
 import type { LogRecord } from '../../lib/review/types';
 import type { Person } from '../../lib/settings/schema';
 import { openConsole } from './helpers/consoles';
+import { actAs as actAsIn } from './helpers/identity';
 import { HAS_CHROMIUM, launchExtension, type LaunchedExtension } from './helpers/launch';
 import { findingRows, statusLine, waitForState } from './helpers/sidebar';
 
@@ -38,16 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('review gate and log on the WeChat console', () =
     await ext?.close();
   });
 
-  async function actAs(person: Person, extra: Record<string, unknown> = {}): Promise<void> {
-    await ext.serviceWorker.evaluate(
-      async ({ person, extra }) => {
-        const key = 'xs:settings';
-        const current = (await chrome.storage.local.get(key))[key] ?? {};
-        await chrome.storage.local.set({ [key]: { ...current, ...extra, identity: person } });
-      },
-      { person, extra },
-    );
-  }
+  const actAs = (person: Person, extra: Record<string, unknown> = {}) => actAsIn(ext, person, extra);
 
   async function approveAs(page: Page, person: Person, level: string): Promise<void> {
     await actAs(person);
