@@ -4,17 +4,10 @@
  * What is judged from read text and what a person must still look at is said under the list.
  */
 import type { Finding } from '@/lib/core/types';
+import type { PictureView } from '@/lib/editor-kit/session';
 
-export interface PicturePreview {
-  /** `image:<hash>` once read. */
-  field?: string;
-  src: string;
-  alt?: string;
-  index: number;
-  status: 'reading' | 'read' | 'not-read';
-  text?: string;
-  reason?: string;
-}
+/** A picture as the sidebar shows it: the editor session's own view of it (thumbnail, read text, state). */
+export type PicturePreview = PictureView;
 
 export interface PicturePreviews {
   list: PicturePreview[];
