@@ -26,21 +26,44 @@ const KIND = new Uint8Array(0x10000);
 for (const c of Object.keys(PAIRS)) KIND[c.charCodeAt(0)] = 1;
 for (const c of Object.values(PAIRS)) KIND[c.charCodeAt(0)] = 2;
 for (const c of Object.keys(FULL)) KIND[c.charCodeAt(0)] = 3;
-const CLOSE_CODES = new Map([...CLOSERS].map(([c, o]) => [c.charCodeAt(0), o]));
+/** Per closing mark's code: its opening mark's code. */
+const OPENER_OF = new Uint16Array(0x10000);
+for (const [closer, opener] of CLOSERS) OPENER_OF[closer.charCodeAt(0)] = opener.charCodeAt(0);
 
+/**
+ * Marks left open or closed without an opener, per paragraph. Works on code units and counts of open marks per
+ * kind, so a closer never searches the stack and no string is made per mark (a table of brackets allocates nothing).
+ */
 function unpaired(field: FieldContext): RawFinding[] {
   const t = field.text;
   const out: RawFinding[] = [];
-  let stack: number[] = [];
-  const open = (at: number) => finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`);
-  // Only the first MAX_UNPAIRED become findings; the rest are counted (a pasted table of brackets builds no objects).
+  const stack = new Int32Array(MAX_DEPTH);
+  let depth = 0;
+  /** Open marks on the stack per opener code. */
+  const openCount = new Map<number, number>();
+  const push = (at: number) => {
+    stack[depth++] = at;
+    const cu = t.charCodeAt(at);
+    openCount.set(cu, (openCount.get(cu) ?? 0) + 1);
+  };
+  const pop = () => {
+    const at = stack[--depth];
+    const cu = t.charCodeAt(at);
+    openCount.set(cu, openCount.get(cu)! - 1);
+    return at;
+  };
+  // Only the first MAX_UNPAIRED become findings; the rest are counted.
   let unpairedCount = 0;
-  const report = (make: () => RawFinding) => {
-    if (++unpairedCount <= MAX_UNPAIRED) out.push(make());
+  const reportOpen = (at: number) => {
+    if (++unpairedCount <= MAX_UNPAIRED) out.push(finding(field, at, `${NAMES[t[at]]}「${t[at]}」没有配对的「${PAIRS[t[at]]}」，请检查是否漏写。`));
+  };
+  const reportStray = (at: number, opener: number) => {
+    if (++unpairedCount <= MAX_UNPAIRED) out.push(finding(field, at, `「${t[at]}」前面没有配对的「${String.fromCharCode(opener)}」，请检查是否漏写。`));
   };
   const flush = () => {
-    for (const at of stack) report(() => open(at));
-    stack = [];
+    for (let k = 0; k < depth; k++) reportOpen(stack[k]);
+    depth = 0;
+    openCount.clear();
   };
   for (let i = 0; i < t.length; i++) {
     const cu = t.charCodeAt(i);
@@ -48,21 +71,17 @@ function unpaired(field: FieldContext): RawFinding[] {
     const kind = KIND[cu];
     if (kind === 0 || kind === 3) continue;
     if (kind === 1) {
-      if (stack.length < MAX_DEPTH) stack.push(i);
+      if (depth < MAX_DEPTH) push(i);
       continue;
     }
-    const opener = CLOSE_CODES.get(cu);
-    if (opener === undefined) continue;
-    const top = stack.length ? t[stack[stack.length - 1]] : undefined;
-    if (top === opener) stack.pop();
-    else if (stack.some((at) => t[at] === opener)) {
-      // Closed out of order: 《…（…》 — report the mark left open inside.
-      while (stack.length && t[stack[stack.length - 1]] !== opener) {
-        const at = stack.pop()!;
-        report(() => open(at));
-      }
-      stack.pop();
-    } else report(() => finding(field, i, `「${t[i]}」前面没有配对的「${opener}」，请检查是否漏写。`));
+    const opener = OPENER_OF[cu];
+    if (opener === 0) continue;
+    if (depth > 0 && t.charCodeAt(stack[depth - 1]) === opener) pop();
+    else if ((openCount.get(opener) ?? 0) > 0) {
+      // Closed out of order: 《…（…》 — report the marks left open inside.
+      while (t.charCodeAt(stack[depth - 1]) !== opener) reportOpen(pop());
+      pop();
+    } else reportStray(i, opener);
   }
   flush();
   if (unpairedCount > MAX_UNPAIRED) out[MAX_UNPAIRED - 1].message += `（本栏目另有 ${unpairedCount - MAX_UNPAIRED} 处不成对的标号未逐一列出）`;
