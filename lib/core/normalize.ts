@@ -94,6 +94,14 @@ const barrierUnit = new Uint8Array(0x10000);
 const foldMulti = new Map<number, string>();
 const skelMulti = new Map<number, string>();
 const astral = new Map<number, CodePointInfo>();
+/**
+ * The common case in 64K half the size (one read per character that stays in cache): the single unit a BMP unit
+ * becomes, or SLOW when it is not yet classified, becomes several units or none (then the tables above decide).
+ * High surrogates are always SLOW, so a pair is never read as two units.
+ */
+const SLOW = 0xffff;
+const foldFast = new Uint16Array(0x10000).fill(SLOW);
+const skelFast = new Uint16Array(0x10000).fill(SLOW);
 
 function fillBmp(cu: number): void {
   const info = classify(cu);
@@ -102,6 +110,10 @@ function fillBmp(cu: number): void {
   else { foldUnit[cu] = MULTI; foldMulti.set(cu, info.fold); }
   if (info.skel.length === 1) skelUnit[cu] = info.skel.charCodeAt(0);
   else { skelUnit[cu] = MULTI; skelMulti.set(cu, info.skel); }
+  if (cu < 0xd800 || cu > 0xdbff) {
+    if (foldUnit[cu] >= 0) foldFast[cu] = foldUnit[cu];
+    if (skelUnit[cu] >= 0) skelFast[cu] = skelUnit[cu];
+  }
 }
 
 function astralInfo(cp: number): CodePointInfo {
@@ -177,10 +189,19 @@ function build(source: string, skeletonMode: boolean): NormText {
   const out = new Builder(source.length + (source.length >> 4) + 16);
   const units = skeletonMode ? skelUnit : foldUnit;
   const multi = skeletonMode ? skelMulti : foldMulti;
+  const fast = skeletonMode ? skelFast : foldFast;
   let skipRun = 0;
   let skipStart = 0;
   for (let i = 0; i < source.length; ) {
     const cu = source.charCodeAt(i);
+    const f = fast[cu];
+    if (f !== SLOW) {
+      // One unit in, one unit out (a barrier too: its skeleton form is '\n'); text ends a skip run.
+      skipRun = 0;
+      out.push(f, i, i + 1);
+      i++;
+      continue;
+    }
     let width = 1;
     let single = UNKNOWN;
     let str = '';
