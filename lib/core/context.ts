@@ -80,6 +80,12 @@ for (const ch of '，,、') ENDS[ch.charCodeAt(0)] |= CLAUSE;
 /** Units the quotation scan stops at: marks and line ends. */
 const QUOTE_UNIT = new Uint8Array(0x10000);
 for (const ch of '"“”‘’「」『』《》〈〉﹁﹂﹃﹄\n\r\u2028\u2029') QUOTE_UNIT[ch.charCodeAt(0)] = 1;
+/** Per opening mark's code unit: its closing mark's (codes, so the scan makes no one-character strings). */
+const CLOSE_OF = new Uint16Array(0x10000);
+for (const [open, close] of Object.entries(OPEN_TO_CLOSE)) CLOSE_OF[open.charCodeAt(0)] = close.charCodeAt(0);
+const IS_CLOSER = new Uint8Array(0x10000);
+for (const close of CLOSERS) IS_CLOSER[close.charCodeAt(0)] = 1;
+const TITLE_OPEN_CODES = new Set([...TITLE_OPEN].map((c) => c.charCodeAt(0)));
 
 /** Spans of text split after every unit carrying `flag` (the separator stays with the span it ends). */
 function splitSpans(text: string, flag: number): Span[] {
@@ -129,7 +135,10 @@ export class TextContext {
   private lineMask?: Uint32Array;
 
   constructor(readonly text: string, cues: readonly CueHit[]) {
-    this.cues = [...cues].sort((a, b) => a.start - b.start);
+    let sorted = true;
+    for (let i = 1; i < cues.length && sorted; i++) sorted = cues[i - 1].start <= cues[i].start;
+    // Cues of several lists arrive list by list; one list's, in order already, need no copy.
+    this.cues = sorted ? (cues as CueHit[]) : [...cues].sort((a, b) => a.start - b.start);
   }
 
   get sentences(): Span[] {
@@ -244,18 +253,17 @@ export class TextContext {
   private findQuotes(): QuoteSpan[] {
     const quotes: QuoteSpan[] = [];
     const t = this.text;
-    const stack: { open: string; at: number; index: number }[] = [];
+    const stack: { open: number; at: number }[] = [];
     let asciiOpen = -1;
     for (let i = 0; i < t.length; i++) {
       const cu = t.charCodeAt(i);
       if (!QUOTE_UNIT[cu]) continue;
-      const ch = t[i];
       if (ENDS[cu] & LINE) {
         stack.length = 0;
         asciiOpen = -1;
         continue;
       }
-      if (ch === '"') {
+      if (cu === 0x22) {
         if (asciiOpen < 0) asciiOpen = i;
         else {
           quotes.push({ start: asciiOpen, end: i + 1, kind: 'quote', parent: -1 });
@@ -263,15 +271,14 @@ export class TextContext {
         }
         continue;
       }
-      const close = OPEN_TO_CLOSE[ch];
-      if (close !== undefined && stack.length < MAX_QUOTE_DEPTH) {
-        stack.push({ open: ch, at: i, index: -1 });
+      if (CLOSE_OF[cu] !== 0 && stack.length < MAX_QUOTE_DEPTH) {
+        stack.push({ open: cu, at: i });
         continue;
       }
-      if (CLOSERS.has(ch)) {
+      if (IS_CLOSER[cu]) {
         for (let k = stack.length - 1; k >= 0; k--) {
-          if (OPEN_TO_CLOSE[stack[k].open] === ch) {
-            quotes.push({ start: stack[k].at, end: i + 1, kind: TITLE_OPEN.has(stack[k].open) ? 'title' : 'quote', parent: -1 });
+          if (CLOSE_OF[stack[k].open] === cu) {
+            quotes.push({ start: stack[k].at, end: i + 1, kind: TITLE_OPEN_CODES.has(stack[k].open) ? 'title' : 'quote', parent: -1 });
             stack.length = k;
             break;
           }

@@ -51,7 +51,9 @@ class Field implements FieldContext {
         const records = this.raw().get(list.id);
         if (!records) continue;
         const raw = records.data;
-        for (const r of sortedRecords(records)) {
+        const order = recordOrder(records);
+        for (let k = 0, n = records.length / STRIDE; k < n; k++) {
+          const r = order ? order[k] : k * STRIDE;
           const entry = rulesetEntry(this.ruleset, raw[r + 0], raw[r + 1]);
           cues.push({ cls: entry.tag ?? '', term: entry.term, start: raw[r + 2], end: raw[r + 3] });
         }
@@ -72,14 +74,20 @@ class Field implements FieldContext {
     if (!records) return [];
     const raw = records.data;
     const { lists } = this.ruleset;
-    hits = sortedRecords(records).map((r) => ({
-      list: lists[raw[r]],
-      entry: rulesetEntry(this.ruleset, raw[r], raw[r + 1]),
-      start: raw[r + 2],
-      end: raw[r + 3],
-      normStart: raw[r + 4],
-      normEnd: raw[r + 5],
-    }));
+    const order = recordOrder(records);
+    const n = records.length / STRIDE;
+    hits = new Array<ListHit>(n);
+    for (let k = 0; k < n; k++) {
+      const r = order ? order[k] : k * STRIDE;
+      hits[k] = {
+        list: lists[raw[r]],
+        entry: rulesetEntry(this.ruleset, raw[r], raw[r + 1]),
+        start: raw[r + 2],
+        end: raw[r + 3],
+        normStart: raw[r + 4],
+        normEnd: raw[r + 5],
+      };
+    }
     this.hitsByList.set(listId, hits);
     return hits;
   }
@@ -141,18 +149,20 @@ interface Records {
 }
 /**
  * Offsets of the records of one list in order of start, longer first, then in order found (a stable sort, as the
- * ListHit arrays were always sorted). Usually already in order: then no sort at all.
+ * ListHit arrays were always sorted); null when they are in that order already, as they usually are (then no
+ * array at all: a pasted megabyte of cue words holds hundreds of thousands of records).
  */
-function sortedRecords(records: Records): number[] {
+function recordOrder(records: Records): Int32Array | null {
   const raw = records.data;
-  const order: number[] = [];
   let sorted = true;
-  for (let r = 0; r < records.length; r += STRIDE) {
-    if (r > 0 && (raw[r + 2] < raw[r - STRIDE + 2] || (raw[r + 2] === raw[r - STRIDE + 2] && raw[r + 3] > raw[r - STRIDE + 3]))) sorted = false;
-    order.push(r);
+  for (let r = STRIDE; r < records.length && sorted; r += STRIDE) {
+    if (raw[r + 2] < raw[r - STRIDE + 2] || (raw[r + 2] === raw[r - STRIDE + 2] && raw[r + 3] > raw[r - STRIDE + 3])) sorted = false;
   }
-  if (!sorted) order.sort((x, y) => raw[x + 2] - raw[y + 2] || raw[y + 3] - raw[x + 3]);
-  return order;
+  if (sorted) return null;
+  const order: number[] = [];
+  for (let r = 0; r < records.length; r += STRIDE) order.push(r);
+  order.sort((x, y) => raw[x + 2] - raw[y + 2] || raw[y + 3] - raw[x + 3]);
+  return Int32Array.from(order);
 }
 
 function fieldRank(name: string): number {
