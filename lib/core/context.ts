@@ -43,6 +43,36 @@ export interface CueHit extends Span {
   term: string;
 }
 
+/**
+ * A field's cues in order of start as parallel arrays: a megabyte of cue words makes no object per cue (the
+ * masks only need each cue's start and class). `cues` on TextContext materialises objects for those who want them.
+ */
+export interface CueTable {
+  readonly length: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  cls(i: number): string;
+  term(i: number): string;
+}
+
+/** A CueTable over cue objects (tests and small callers), sorted by start (stable). */
+export function cueTableOf(cues: readonly CueHit[]): CueTable {
+  let sorted = cues;
+  for (let i = 1; i < cues.length; i++) {
+    if (cues[i - 1].start > cues[i].start) {
+      sorted = [...cues].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  return {
+    length: sorted.length,
+    start: Int32Array.from(sorted, (c) => c.start),
+    end: Int32Array.from(sorted, (c) => c.end),
+    cls: (i) => sorted[i].cls,
+    term: (i) => sorted[i].term,
+  };
+}
+
 export interface QuoteSpan extends Span {
   /** 'quote' for “”‘’「」『』"; 'title' for 《》〈〉. */
   kind: 'quote' | 'title';
@@ -120,7 +150,8 @@ function wordChars(text: string, start: number, end: number, cap: number): numbe
 }
 
 export class TextContext {
-  readonly cues: CueHit[];
+  readonly cueTable: CueTable;
+  private cueObjects?: CueHit[];
   private readonly classBit = new Map<string, number>();
   // Every part is built on first use: a field without hits never needs its sentences, and the screen of a
   // 20k-character article must stay within its 3 ms budget.
@@ -134,11 +165,25 @@ export class TextContext {
   private quoteOf?: Int32Array;
   private lineMask?: Uint32Array;
 
-  constructor(readonly text: string, cues: readonly CueHit[]) {
-    let sorted = true;
-    for (let i = 1; i < cues.length && sorted; i++) sorted = cues[i - 1].start <= cues[i].start;
-    // Cues of several lists arrive list by list; one list's, in order already, need no copy.
-    this.cues = sorted ? (cues as CueHit[]) : [...cues].sort((a, b) => a.start - b.start);
+  constructor(readonly text: string, cues: CueTable | readonly CueHit[]) {
+    this.cueTable = Array.isArray(cues) ? cueTableOf(cues) : (cues as CueTable);
+  }
+
+  /** Every cue as an object, in order of start (built on first use; checks that only count or test use cueCount). */
+  get cues(): CueHit[] {
+    if (!this.cueObjects) {
+      const t = this.cueTable;
+      this.cueObjects = Array.from({ length: t.length }, (_, i) => ({ cls: t.cls(i), term: t.term(i), start: t.start[i], end: t.end[i] }));
+    }
+    return this.cueObjects;
+  }
+
+  /** How many cues of these classes the field holds, counting no further than `atMost`. */
+  cueCount(classes: readonly string[], atMost = Infinity): number {
+    const t = this.cueTable;
+    let n = 0;
+    for (let i = 0; i < t.length && n < atMost; i++) if (classes.includes(t.cls(i))) n++;
+    return n;
   }
 
   get sentences(): Span[] {
@@ -161,7 +206,14 @@ export class TextContext {
   }
   private cueMask(spans: Span[]): Uint32Array {
     const mask = new Uint32Array(spans.length);
-    for (const c of this.cues) mask[spanIndex(spans, c.start)] |= this.bit(c.cls);
+    const t = this.cueTable;
+    // Cues are in order of start: walk the spans along instead of a binary search per cue.
+    let si = 0;
+    for (let i = 0; i < t.length; i++) {
+      const at = t.start[i];
+      while (si < spans.length - 1 && spans[si].end <= at) si++;
+      mask[si] |= this.bit(t.cls(i));
+    }
     return mask;
   }
 

@@ -5,7 +5,7 @@
  * settings or policy switch off), so the core never imports the registry.
  */
 import type { CheckContext, CheckDef, FieldContext, ListHit, RawFinding } from './check';
-import { isCueList, TextContext, type CueHit } from './context';
+import { isCueList, TextContext, type CueTable } from './context';
 import { fingerprint } from './fingerprint';
 import { folded, skeleton, toOriginal, type NormText } from './normalize';
 import { rulesetEntry, type Ruleset } from './ruleset';
@@ -44,23 +44,43 @@ class Field implements FieldContext {
     return (this.skeletonView ??= skeleton(this.text));
   }
   get context(): TextContext {
-    if (!this.contextView) {
-      const cues: CueHit[] = [];
-      for (const list of this.ruleset.lists) {
-        if (!isCueList(list)) continue;
-        const records = this.raw().get(list.id);
-        if (!records) continue;
-        const raw = records.data;
-        const order = recordOrder(records);
-        for (let k = 0, n = records.length / STRIDE; k < n; k++) {
-          const r = order ? order[k] : k * STRIDE;
-          const entry = rulesetEntry(this.ruleset, raw[r + 0], raw[r + 1]);
-          cues.push({ cls: entry.tag ?? '', term: entry.term, start: raw[r + 2], end: raw[r + 3] });
-        }
-      }
-      this.contextView = new TextContext(this.text, cues);
+    return (this.contextView ??= new TextContext(this.text, this.cueTable()));
+  }
+  /** The cue lists' records as a CueTable: numbers copied out of the records, one entry lookup per cue asked about. */
+  private cueTable(): CueTable {
+    const parts: Records[] = [];
+    for (const list of this.ruleset.lists) {
+      if (!isCueList(list)) continue;
+      const records = this.raw().get(list.id);
+      if (records && records.length) parts.push(records);
     }
-    return this.contextView;
+    let n = 0;
+    for (const p of parts) n += p.length / STRIDE;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    const listIndex = new Int32Array(n);
+    const entryIndex = new Int32Array(n);
+    let k = 0;
+    for (const records of parts) {
+      const raw = records.data;
+      const order = recordOrder(records);
+      for (let j = 0, m = records.length / STRIDE; j < m; j++, k++) {
+        const r = order ? order[j] : j * STRIDE;
+        listIndex[k] = raw[r];
+        entryIndex[k] = raw[r + 1];
+        start[k] = raw[r + 2];
+        end[k] = raw[r + 3];
+      }
+    }
+    // Several cue lists (an admin's context-cues-…) arrive list by list: merge them by start, stably.
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = start[i - 1] <= start[i];
+    const at = sorted ? undefined : Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => start[a] - start[b] || a - b));
+    const pick = (arr: Int32Array) => (at ? Int32Array.from(at, (i) => arr[i]) : arr);
+    const li = pick(listIndex);
+    const ei = pick(entryIndex);
+    const entry = (i: number) => rulesetEntry(this.ruleset, li[i], ei[i]);
+    return { length: n, start: pick(start), end: pick(end), cls: (i) => entry(i).tag ?? '', term: (i) => entry(i).term };
   }
   contains(word: string): boolean {
     let v = this.seen.get(word);

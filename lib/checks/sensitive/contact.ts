@@ -98,7 +98,7 @@ export const sensitiveContact = defineCheck({
       const cx = field.context;
       // Only where a contact could count: sentences with a sensitive term, or quotations on a warning's line.
       // Most drafts have neither, and then the contact patterns are never run.
-      const warns = cx.cues.some((c) => (SCAM_WARNING as readonly string[]).includes(c.cls));
+      const warns = cx.cueCount(SCAM_WARNING, 1) > 0;
       const scamQuotes = warns && cx.quotes.some((q) => q.kind === 'quote' && cx.lineHas(q.start, ...SCAM_WARNING));
       if (found.sentences.size === 0 && !scamQuotes) continue;
       const candidates: { start: number; end: number }[] = [];

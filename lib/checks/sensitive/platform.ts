@@ -9,7 +9,7 @@
  * (中国体育彩票, tag brand-allow) are never brands.
  */
 import { defineCheck, type RawFinding } from '../../core/check';
-import type { CueHit } from '../../core/context';
+import type { CueTable } from '../../core/context';
 
 const WEAK_KINDS = new Set(['游戏', '电竞']);
 const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app', 'APP', 'App']);
@@ -26,17 +26,17 @@ const MAX_BRAND = 10;
 /** Separators allowed between the parts. */
 const MAX_GAP = 3;
 
-/** The longest of the cues starting at `at` (the first of equals), in `sorted` ascending by start. */
-function longestAt(sorted: readonly CueHit[], at: number): CueHit | undefined {
+/** Of the cues `idx` (indices into `t`, ascending by start), the longest starting at `at` (the first of equals), or -1. */
+function longestAt(t: CueTable, idx: readonly number[], at: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = idx.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < at) lo = mid + 1;
+    if (t.start[idx[mid]] < at) lo = mid + 1;
     else hi = mid;
   }
-  let best: CueHit | undefined;
-  for (let i = lo; i < sorted.length && sorted[i].start === at; i++) if (!best || sorted[i].end > best.end) best = sorted[i];
+  let best = -1;
+  for (let i = lo; i < idx.length && t.start[idx[i]] === at; i++) if (best < 0 || t.end[idx[i]] > t.end[best]) best = idx[i];
   return best;
 }
 
@@ -77,11 +77,15 @@ export const sensitivePlatform = defineCheck({
         return v;
       };
       // Chain words in cue order (ascending start), found by binary search: no map of a hundred thousand arrays.
-      const chain: CueHit[] = [];
-      const allowed: CueHit[] = [];
-      for (const c of cx.cues) {
-        if (c.cls === 'brand-allow') allowed.push(c);
-        else if (c.cls === 'brand-mod' || c.cls === 'brand-action' || c.cls === 'offer') chain.push(c);
+      const t = cx.cueTable;
+      const chain: number[] = [];
+      const allowed: number[] = [];
+      const kinds: number[] = [];
+      for (let i = 0; i < t.length; i++) {
+        const cls = t.cls(i);
+        if (cls === 'brand-allow') allowed.push(i);
+        else if (cls === 'brand-mod' || cls === 'brand-action' || cls === 'offer') chain.push(i);
+        else if (cls === 'brand-kind') kinds.push(i);
       }
       let lastEnd = -1;
       // Brands confirmed by a signal somewhere in the field; the same brand elsewhere without one (a keyword line, a
@@ -91,34 +95,36 @@ export const sensitivePlatform = defineCheck({
       // Allow entries in order of start with the furthest end so far: one pointer, no pairwise comparison.
       let ai = 0;
       let allowReach = -1;
-      for (const kind of cx.cues) {
-        if (kind.cls !== 'brand-kind') continue;
-        for (; ai < allowed.length && allowed[ai].start <= kind.start; ai++) allowReach = Math.max(allowReach, allowed[ai].end);
-        if (kind.start < lastEnd || allowReach >= kind.end) continue;
+      for (const k of kinds) {
+        const kindStart = t.start[k];
+        const kindEnd = t.end[k];
+        for (; ai < allowed.length && t.start[allowed[ai]] <= kindStart; ai++) allowReach = Math.max(allowReach, t.end[allowed[ai]]);
+        if (kindStart < lastEnd || allowReach >= kindEnd) continue;
         // The brand: word characters right before the kind word.
-        let b = kind.start;
-        while (b > 0 && kind.start - b < MAX_BRAND && (BRAND_CHAR.test(text[b - 1]) || INVISIBLE.test(text[b - 1]))) b--;
-        while (b < kind.start && INVISIBLE.test(text[b])) b++;
-        if (b === kind.start) continue;
+        let b = kindStart;
+        while (b > 0 && kindStart - b < MAX_BRAND && (BRAND_CHAR.test(text[b - 1]) || INVISIBLE.test(text[b - 1]))) b--;
+        while (b < kindStart && INVISIBLE.test(text[b])) b++;
+        if (b === kindStart) continue;
         // The chain: modifiers and actions, each after at most MAX_GAP separators, ending with an action.
-        let pos = kind.end;
+        let pos = kindEnd;
         let end = -1;
         let signal = false;
-        for (let i = b; i < kind.start && !signal; i++) signal = LATIN_OR_DIGIT.test(text[i]);
+        for (let i = b; i < kindStart && !signal; i++) signal = LATIN_OR_DIGIT.test(text[i]);
         let strong = signal;
         for (;;) {
           let p = pos;
           while (p < text.length && p - pos < MAX_GAP && SEPARATOR.test(text[p])) p++;
-          const next = longestAt(chain, p);
-          if (!next) break;
-          if (SIGNAL_MODS.has(next.term)) signal = true;
-          if (next.term === '开户') signal = strong = true;
-          if (next.cls !== 'brand-mod') end = next.end;
-          pos = next.end;
+          const next = longestAt(t, chain, p);
+          if (next < 0) break;
+          const term = t.term(next);
+          if (SIGNAL_MODS.has(term)) signal = true;
+          if (term === '开户') signal = strong = true;
+          if (t.cls(next) !== 'brand-mod') end = t.end[next];
+          pos = t.end[next];
         }
         if (end < 0) continue;
-        if (lineSignal(cx.lineAt(kind.start))) signal = strong = true;
-        if (!signal || (WEAK_KINDS.has(kind.term) && !strong)) {
+        if (lineSignal(cx.lineAt(kindStart))) signal = strong = true;
+        if (!signal || (WEAK_KINDS.has(t.term(k)) && !strong)) {
           pending.push({ start: b, end });
           continue;
         }

@@ -42,7 +42,7 @@ function run(ctx: CheckContext): RawFinding[] {
     if (field.name === 'sourceUrl') continue;
     const cx = field.context;
     // A text about the map rules (测绘法 publicity, a 问题地图 case, a new 规范) names maps without showing one.
-    const aboutRules = cx.cues.filter((c) => c.cls === 'map-rules').length >= RULES_TEXT_CUES;
+    const aboutRules = cx.cueCount(['map-rules'], RULES_TEXT_CUES) >= RULES_TEXT_CUES;
     const hits = unguarded(field.hits(LIST)).filter((h) => {
       if (h.entry.tag !== 'map') return false;
       const title = cx.enclosing(h.start, h.end);

@@ -62,7 +62,7 @@ export function sensitiveHits(ctx: CheckContext, field: FieldContext): Sensitive
   result = { uses: [], mentions: [], sentences: new Set(), quotes: new Set() };
   // A case report or court story narrates sales in sentences of their own (…以20元价格出售淫秽视频…); once the field
   // reports enforcement several times, a NAME next to an offer word is narration. Offer terms and contacts still count.
-  const report = cx.cues.filter((c) => c.cls === 'enforcement').length >= REPORT_CUES;
+  const report = cx.cueCount(['enforcement'], REPORT_CUES) >= REPORT_CUES;
   for (const hit of reportableHits(field, listsOfCategory(ctx, 'sensitive'))) {
     result.sentences.add(cx.sentenceAt(hit.start).start);
     for (let q = cx.enclosing(hit.start, hit.end); q; q = q.parent >= 0 ? cx.quotes[q.parent] : undefined) result.quotes.add(q);
