@@ -12,6 +12,7 @@
  *
  * Every query is O(log n) or O(1): a megabyte of hostile text must not make any check quadratic.
  */
+import { unitClass } from './unit-class';
 import type { WordList } from './wordlist';
 
 export interface Span {
@@ -94,7 +95,7 @@ const TITLE_OPEN = new Set(['《', '〈']);
 export const HEADING_MAX_CHARS = 30;
 /** Nesting depth of quotations kept (deeper opens are ignored): bounds the fill cost. */
 const MAX_QUOTE_DEPTH = 6;
-const HAN_OR_ALNUM = /[\p{Script=Han}\p{L}\p{N}]/u;
+const isHanOrAlnum = unitClass(/[\p{Script=Han}\p{L}\p{N}]/u);
 const ROW_START = /^\s*(?:[一二三四五六七八九十]+[、．.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[、．.)）](?!\d)|[①-⑳•·●○▪■◆\-*]\s?|第[一二三四五六七八九十百\d]+[条章节项])/u;
 const CELL_SEPARATORS = /[|｜\t]/g;
 
@@ -145,7 +146,7 @@ function spanIndex(spans: readonly Span[], pos: number): number {
 
 function wordChars(text: string, start: number, end: number, cap: number): number {
   let n = 0;
-  for (let i = start; i < end && n <= cap; i++) if (HAN_OR_ALNUM.test(text[i])) n++;
+  for (let i = start; i < end && n <= cap; i++) if (isHanOrAlnum(text.charCodeAt(i))) n++;
   return n;
 }
 

@@ -278,7 +278,8 @@ export function screen(draft: Draft, ruleset: Ruleset, checks: readonly CheckDef
       const group = groups.get(key);
       const places = f.occurrences ?? [{ start: f.start, end: f.end }];
       if (group) {
-        if (group.places.length < MAX_OCCURRENCES) group.places.push(...places);
+        // A loop, not push(...places): a check may hand over a hundred thousand places, more than a call takes arguments.
+        if (group.places.length < MAX_OCCURRENCES) for (const p of places) group.places.push(p);
         if (f.start < group.finding.start) Object.assign(group.finding, { start: f.start, end: f.end, message: f.message });
         continue;
       }

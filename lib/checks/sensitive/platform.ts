@@ -10,6 +10,7 @@
  */
 import { defineCheck, type RawFinding } from '../../core/check';
 import type { CueTable } from '../../core/context';
+import { unitClass } from '../../core/unit-class';
 
 const WEAK_KINDS = new Set(['游戏', '电竞']);
 const SIGNAL_MODS = new Set(['官方', '正规', '正版', '最新', '唯一', '指定', 'app', 'APP', 'App']);
@@ -25,6 +26,11 @@ const GAMBLING_BAIT = /彩金|返水|首存|首充|体验金|注册\s?(?:即|就
 const MAX_BRAND = 10;
 /** Separators allowed between the parts. */
 const MAX_GAP = 3;
+
+const isBrandChar = unitClass(BRAND_CHAR);
+const isInvisible = unitClass(INVISIBLE);
+const isLatinOrDigit = unitClass(LATIN_OR_DIGIT);
+const isSeparator = unitClass(SEPARATOR);
 
 /** Of the cues `idx` (indices into `t`, ascending by start), the longest starting at `at` (the first of equals), or -1. */
 function longestAt(t: CueTable, idx: readonly number[], at: number): number {
@@ -102,18 +108,18 @@ export const sensitivePlatform = defineCheck({
         if (kindStart < lastEnd || allowReach >= kindEnd) continue;
         // The brand: word characters right before the kind word.
         let b = kindStart;
-        while (b > 0 && kindStart - b < MAX_BRAND && (BRAND_CHAR.test(text[b - 1]) || INVISIBLE.test(text[b - 1]))) b--;
-        while (b < kindStart && INVISIBLE.test(text[b])) b++;
+        while (b > 0 && kindStart - b < MAX_BRAND && (isBrandChar(text.charCodeAt(b - 1)) || isInvisible(text.charCodeAt(b - 1)))) b--;
+        while (b < kindStart && isInvisible(text.charCodeAt(b))) b++;
         if (b === kindStart) continue;
         // The chain: modifiers and actions, each after at most MAX_GAP separators, ending with an action.
         let pos = kindEnd;
         let end = -1;
         let signal = false;
-        for (let i = b; i < kindStart && !signal; i++) signal = LATIN_OR_DIGIT.test(text[i]);
+        for (let i = b; i < kindStart && !signal; i++) signal = isLatinOrDigit(text.charCodeAt(i));
         let strong = signal;
         for (;;) {
           let p = pos;
-          while (p < text.length && p - pos < MAX_GAP && SEPARATOR.test(text[p])) p++;
+          while (p < text.length && p - pos < MAX_GAP && isSeparator(text.charCodeAt(p))) p++;
           const next = longestAt(t, chain, p);
           if (next < 0) break;
           const term = t.term(next);
