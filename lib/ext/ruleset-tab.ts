@@ -16,7 +16,7 @@ export async function fetchTabRuleset(): Promise<Ruleset | undefined> {
     const framed = await fetchSnapshotViaFrame().catch(() => undefined);
     let payload: Parameters<typeof loadRulesetPayload>[0] | null | undefined = framed;
     if (framed)
-      via = `frame (${framed.via}, read in ${Math.round(framed.readMs)} ms; chunks from ${Math.round(framed.headAt)} to ${Math.round(framed.lastChunkAt)} ms)`;
+      via = `frame (${framed.via}, read in ${Math.round(framed.readMs)} ms; ${framed.pieces.length} chunks from ${Math.round(framed.headAt)} to ${Math.round(framed.lastChunkAt)} ms)`;
     if (payload === undefined) {
       via = 'message';
       payload = await readRulesetSnapshot();
