@@ -8,7 +8,7 @@ import type { CheckContext, CheckDef } from '../lib/core/check';
 import type { Automaton } from '../lib/core/matcher';
 import type { Draft } from '../lib/core/types';
 import type { WordList } from '../lib/core/wordlist';
-import { MAX_CHUNK_BYTES } from '../lib/ext/ruleset-channel';
+import { CHUNK_SIZES } from '../lib/ext/ruleset-channel';
 import { adversarialInputs } from './bench-data';
 import { fmtMB, fmtMs, printTable, retainedBytes, section, summarize, target, time, timeOnce } from './bench-measure';
 
@@ -126,12 +126,12 @@ export async function benchFullScreen(terms: readonly string[], article: string)
   const decode = time(() => native(data), 5, 1);
   const loadTiming = time(() => snapshot.decodeRuleset(bytes), 5, 1);
   // The tab's route (lib/ext/ruleset-channel.ts): the frame cuts the snapshot at its table boundaries
-  // (snapshotPieces, at most MAX_CHUNK_BYTES each) and posts each piece as one message; the tab keeps the pieces
+  // (snapshotPieces, CHUNK_SIZES) and posts each piece as one message; the tab keeps the pieces
   // as received and decodeRuleset reads them in place (a table cut across pieces would be copied).
   // Each piece is a fresh copy, as the browser's deserialisation of a chunk message makes one (timed: first touch
   // of new memory is the expensive part, and it is not in the tab-side figure).
   const received = timeOnce(() =>
-    snapshot.snapshotPieces(bytes, MAX_CHUNK_BYTES).map(({ offset, byteLength }) => ({ offset, bytes: bytes.slice(offset, offset + byteLength) })),
+    snapshot.snapshotPieces(bytes, CHUNK_SIZES).map(({ offset, byteLength }) => ({ offset, bytes: bytes.slice(offset, offset + byteLength) })),
   );
   const pieces = received.value;
   const longestPiece = Math.max(...pieces.map((p) => p.bytes.byteLength));

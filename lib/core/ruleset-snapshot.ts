@@ -171,18 +171,25 @@ export function snapshotSections(bytes: ByteInput): ByteSection[] {
   return layout.sections.flatMap((s) => (s.name === 'automaton' ? layout.automatonSections : [s]));
 }
 
+/** How snapshotPieces cuts: small sections share a piece up to `packBytes`; a section up to `maxBytes` travels whole. */
+export interface PieceSizes {
+  packBytes: number;
+  maxBytes: number;
+}
+
 /**
- * Where to cut a snapshot for sending it in pieces (the ruleset frame): at section boundaries, adjacent small
- * sections sharing a piece up to `maxBytes`, so every table the decoder views lies inside one piece. Only a
- * section larger than `maxBytes` is cut inside (at 4-byte multiples); the decoder then copies that one table.
+ * Where to cut a snapshot for sending it in pieces (the ruleset frame): at section boundaries, so every table
+ * the decoder views lies inside one piece. Adjacent sections share a piece while it stays within `packBytes`;
+ * a section larger than that gets a piece of its own; only one larger than `maxBytes` is cut inside (at 4-byte
+ * multiples), and the decoder then copies that one table.
  */
-export function snapshotPieces(bytes: ByteInput, maxBytes: number): { offset: number; byteLength: number }[] {
+export function snapshotPieces(bytes: ByteInput, { packBytes, maxBytes }: PieceSizes): { offset: number; byteLength: number }[] {
   const step = Math.max(4, maxBytes & ~3);
   const pieces: { offset: number; byteLength: number }[] = [];
   let current: { offset: number; byteLength: number } | undefined;
   for (const section of snapshotSections(bytes)) {
     if (section.byteLength === 0) continue;
-    if (current && current.byteLength + section.byteLength <= step) {
+    if (current && current.byteLength + section.byteLength <= packBytes) {
       current.byteLength += section.byteLength;
       continue;
     }

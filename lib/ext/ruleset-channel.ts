@@ -19,12 +19,14 @@ export type FrameRequest = { type: 'get' };
 
 /**
  * The bytes travel in chunks, one message each, cut at the snapshot's section boundaries (snapshotPieces in
- * lib/core/ruleset-snapshot.ts) and at most MAX_CHUNK_BYTES: a 10 MB ArrayBuffer in one message is
- * deserialised in one task on the page's main thread (about 100 ms measured on a loaded 2-core machine), and a
- * chunk that holds whole tables lets the tab decode straight from the chunks it received, with no reassembly
- * copy (a fresh 10 MB copy costs ~30 ms of page faults). Tables for 100k terms are ~1.2 MB each.
+ * lib/core/ruleset-snapshot.ts): a 10 MB ArrayBuffer in one message is deserialised in one task on the page's
+ * main thread (about 100 ms measured on a loaded 2-core machine), and a chunk that holds whole tables lets the
+ * tab decode straight from the chunks it received, with no reassembly copy (a fresh 10 MB copy costs ~30 ms of
+ * page faults). Small sections share a chunk up to `packBytes`; each automaton table (~2 MB for 100k terms of
+ * 3-6 characters) travels whole up to `maxBytes` (a 4 MB message is still a short task); only a larger one is
+ * cut, and the tab then copies that table.
  */
-export const MAX_CHUNK_BYTES = 2 * 1024 * 1024;
+export const CHUNK_SIZES = { packBytes: 1024 * 1024, maxBytes: 4 * 1024 * 1024 } as const;
 
 /** The snapshot's fields except its data, which follows as chunks. */
 export type FrameSnapshotHead = Omit<RulesetSnapshot, 'data'> & {

@@ -10,7 +10,7 @@ import { decodeRuleset, RULESET_FORMAT, snapshotPieces } from '../core/ruleset-s
 import { getAsset } from './ruleset-db';
 import { decodeBase64 } from './ruleset-payload';
 import { readRulesetSnapshot, RULESET_SNAPSHOT_KEY, type RulesetSnapshotMeta } from './ruleset-store';
-import { HANDSHAKE, MAX_CHUNK_BYTES, type FrameReply, type FrameRequest, type FrameSnapshotHead } from './ruleset-channel';
+import { CHUNK_SIZES, HANDSHAKE, type FrameReply, type FrameRequest, type FrameSnapshotHead } from './ruleset-channel';
 
 async function readSnapshot(): Promise<(Omit<FrameSnapshotHead, 'byteLength' | 'verified'> & { bytes: ArrayBuffer }) | null> {
   const started = performance.now();
@@ -47,7 +47,7 @@ export function serveRulesetFrame(): void {
           decodeRuleset(new Uint8Array(bytes));
           send({ type: 'head', snapshot: { ...head, byteLength: bytes.byteLength, verified: true } });
           // Cut at table boundaries: the tab decodes from the chunks in place (ruleset-channel.ts).
-          for (const { offset, byteLength } of snapshotPieces(new Uint8Array(bytes), MAX_CHUNK_BYTES)) {
+          for (const { offset, byteLength } of snapshotPieces(new Uint8Array(bytes), CHUNK_SIZES)) {
             const chunk = bytes.slice(offset, offset + byteLength);
             send({ type: 'chunk', offset, bytes: chunk }, [chunk]);
           }

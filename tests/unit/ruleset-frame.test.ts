@@ -13,7 +13,7 @@ import { decodeRuleset, encodeRuleset, snapshotSections } from '../../lib/core/r
 import { screen } from '../../lib/core/screen';
 import { CHECKS } from '../../lib/checks/index';
 import { putAssets, resetRulesetDbConnection } from '../../lib/ext/ruleset-db';
-import { HANDSHAKE, MAX_CHUNK_BYTES } from '../../lib/ext/ruleset-channel';
+import { CHUNK_SIZES, HANDSHAKE } from '../../lib/ext/ruleset-channel';
 import { serveRulesetFrame } from '../../lib/ext/ruleset-frame-server';
 import { requestSnapshot } from '../../lib/ext/ruleset-frame-client';
 import { loadRulesetPayload } from '../../lib/ext/ruleset-payload';
@@ -29,7 +29,7 @@ function handshake(): MessagePort {
 }
 
 describe('ruleset frame', () => {
-  // Shipped lists plus 30k invented terms: a 3 MB snapshot, more than one chunk can hold.
+  // Shipped lists plus 30k invented terms: a 3 MB snapshot, sent as several chunks.
   const invented = Array.from({ length: 30_000 }, (_, i) => ({ term: `试${String.fromCharCode(0x4e00 + (i % 5000), 0x5e00 + Math.floor(i / 5000))}售` }));
   const bytes = encodeRuleset(compileRuleset([...shippedLists(), { id: 'invented', name: '测试', category: 'sensitive', severity: 'review', clause: 'test', entries: invented }]));
 
@@ -48,11 +48,11 @@ describe('ruleset frame', () => {
     const snapshot = await requestSnapshot(handshake());
     expect(snapshot).toMatchObject({ version: 3, source: 'update', via: 'indexeddb', byteLength: bytes.length, verified: true });
     const { pieces } = snapshot!;
-    expect(bytes.length).toBeGreaterThan(MAX_CHUNK_BYTES);
+    expect(bytes.length).toBeGreaterThan(CHUNK_SIZES.packBytes);
     expect(pieces.length).toBeGreaterThan(1);
     const joined = new Uint8Array(bytes.length);
     for (const piece of pieces) {
-      expect(piece.bytes.byteLength).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+      expect(piece.bytes.byteLength).toBeLessThanOrEqual(CHUNK_SIZES.maxBytes);
       joined.set(piece.bytes, piece.offset);
     }
     expect(Buffer.compare(joined, bytes)).toBe(0); // byte for byte (toEqual on 3 MB takes seconds)

@@ -56,7 +56,7 @@ describe('snapshot decoded from pieces', () => {
   it('cut at table boundaries: every table is a view onto its piece, nothing is copied', () => {
     const sections = snapshotSections(bytes);
     const largest = Math.max(...sections.map((s) => s.byteLength));
-    const ranges = snapshotPieces(bytes, largest);
+    const ranges = snapshotPieces(bytes, { packBytes: largest, maxBytes: largest });
     expect(ranges.length).toBeGreaterThan(3);
     for (const s of sections) expect(ranges.some((r) => r.offset <= s.offset && s.offset + s.byteLength <= r.offset + r.byteLength), s.name).toBe(true);
     for (const verified of [false, true]) {
@@ -82,9 +82,18 @@ describe('snapshot decoded from pieces', () => {
     expectSameRuleset(shifted, true);
   });
 
-  it('a large table is cut only when it exceeds the largest piece allowed', () => {
+  it('a table is cut only when it exceeds the largest piece allowed; small sections share pieces', () => {
+    const sections = snapshotSections(bytes);
+    const largest = Math.max(...sections.map((s) => s.byteLength));
+    const packed = snapshotPieces(bytes, { packBytes: 64 * 1024, maxBytes: largest });
+    expect(packed.length).toBeLessThan(sections.length);
+    expect(packed.every((r) => r.byteLength <= Math.max(64 * 1024, largest))).toBe(true);
+    const source = ByteSource.from(piecesAt(packed));
+    expectSameRuleset(source);
+    expect(source.copiedBytes).toBe(0);
+
     const max = 8192;
-    const ranges = snapshotPieces(bytes, max);
+    const ranges = snapshotPieces(bytes, { packBytes: max, maxBytes: max });
     expect(Math.max(...ranges.map((r) => r.byteLength))).toBeLessThanOrEqual(max);
     expect(ranges.reduce((n, r) => n + r.byteLength, 0)).toBe(bytes.length);
     expectSameRuleset(piecesAt(ranges));

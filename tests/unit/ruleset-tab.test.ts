@@ -23,7 +23,7 @@ const { fetchTabRuleset } = await import('../../lib/ext/ruleset-tab');
 const lists = [...shippedLists(), { id: 'invented', name: '测试', category: 'sensitive' as const, severity: 'review' as const, clause: 'test', entries: [{ term: '紫晶糖丸批发' }] }];
 const bytes = encodeRuleset(compileRuleset(lists));
 const head = { format: RULESET_FORMAT, version: 4, source: 'update' as const, appliedAt: '2026-12-03T00:00:00Z', counts: {} };
-const pieces = snapshotPieces(bytes, 64 * 1024).map(({ offset, byteLength }) => ({ offset, bytes: bytes.slice(offset, offset + byteLength) }));
+const pieces = snapshotPieces(bytes, { packBytes: 64 * 1024, maxBytes: 64 * 1024 }).map(({ offset, byteLength }) => ({ offset, bytes: bytes.slice(offset, offset + byteLength) }));
 const framed = (p: typeof pieces): FrameSnapshot => ({ ...head, byteLength: bytes.length, via: 'indexeddb', readMs: 1, verified: true, pieces: p, headAt: 0, lastChunkAt: 0 });
 const flagged = async () => {
   const ruleset = await fetchTabRuleset();
