@@ -7,8 +7,10 @@
  *   base, check, fail, output, outputLink   int32 x cellCount each
  *   patternLengths  int32 x patternCount
  * The checksum covers everything after the header, so a corrupted payload is refused instead of sending
- * scan() into a loop through a broken failure link.
+ * scan() into a loop through a broken failure link. Every table starts on a 4-byte boundary, so the ruleset
+ * frame can hand a tab each one as a piece of its own (automatonSections).
  */
+import { ByteSource, type ByteInput } from './byte-source';
 import type { AutomatonTables } from './matcher-build';
 
 /** 'XSAC' read as a little-endian uint32. */
@@ -23,20 +25,45 @@ function alphabetBytes(alphabetSize: number): number {
   return Math.ceil((alphabetSize * 2) / 4) * 4;
 }
 
-function payloadBytes(alphabetSize: number, cellCount: number, patternCount: number): number {
-  return alphabetBytes(alphabetSize) + cellCount * 4 * 5 + patternCount * 4;
+/** A named byte range of a serialised buffer (relative to its start). */
+export interface ByteSection {
+  name: string;
+  offset: number;
+  byteLength: number;
 }
+
+const CELL_TABLES = ['base', 'check', 'fail', 'output', 'outputLink'] as const;
+
+/** Every section of an automaton buffer with these counts, in order; the last one ends the buffer. */
+function layout(alphabetSize: number, cellCount: number, patternCount: number): ByteSection[] {
+  const sections: ByteSection[] = [];
+  let offset = 0;
+  const add = (name: string, byteLength: number) => {
+    sections.push({ name, offset, byteLength });
+    offset += byteLength;
+  };
+  add('header', HEADER_BYTES);
+  add('alphabet', alphabetBytes(alphabetSize));
+  for (const name of CELL_TABLES) add(name, cellCount * 4);
+  add('patternLengths', patternCount * 4);
+  return sections;
+}
+
+const endOf = (s: ByteSection) => s.offset + s.byteLength;
 
 /**
  * FNV-1a over 32-bit words with an xor-shift so high bits feed back down: one pass over a few MB costs a
  * couple of ms and catches bit rot. Not a defence against a crafted buffer (the ruleset is compiled locally
- * from signature-verified lists).
+ * from signature-verified lists). Runs over the tables in order, so pieces need not be contiguous in memory
+ * (an Int32Array gives the same words as a Uint32Array: ^ and imul work on the 32 bits).
  */
-function checksum(words: Uint32Array): number {
+function checksum(tables: readonly (Uint32Array | Int32Array)[]): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) {
-    hash = Math.imul(hash ^ words[i], 0x01000193);
-    hash ^= hash >>> 15;
+  for (const words of tables) {
+    for (let i = 0; i < words.length; i++) {
+      hash = Math.imul(hash ^ words[i], 0x01000193);
+      hash ^= hash >>> 15;
+    }
   }
   return hash >>> 0;
 }
@@ -50,39 +77,24 @@ export function encodeTables(tables: AutomatonTables): ArrayBuffer {
   const alphabetSize = tables.alphabet.length;
   const cellCount = tables.base.length;
   const patternCount = tables.patternLengths.length;
-  const buffer = new ArrayBuffer(HEADER_BYTES + payloadBytes(alphabetSize, cellCount, patternCount));
-  let offset = HEADER_BYTES;
-  new Uint16Array(buffer, offset, alphabetSize).set(tables.alphabet);
-  offset += alphabetBytes(alphabetSize);
-  for (const table of [tables.base, tables.check, tables.fail, tables.output, tables.outputLink]) {
-    new Int32Array(buffer, offset, cellCount).set(table);
-    offset += cellCount * 4;
-  }
-  new Int32Array(buffer, offset, patternCount).set(tables.patternLengths);
+  const sections = layout(alphabetSize, cellCount, patternCount);
+  const buffer = new ArrayBuffer(endOf(sections[sections.length - 1]));
+  const at = (name: string) => sections.find((s) => s.name === name)!.offset;
+  new Uint16Array(buffer, at('alphabet'), alphabetSize).set(tables.alphabet);
+  for (const name of CELL_TABLES) new Int32Array(buffer, at(name), cellCount).set(tables[name]);
+  new Int32Array(buffer, at('patternLengths'), patternCount).set(tables.patternLengths);
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
   header.set([MAGIC, FORMAT_VERSION, alphabetSize, cellCount, patternCount, 0, 0, 0]);
-  header[5] = checksum(new Uint32Array(buffer, HEADER_BYTES));
+  header[5] = checksum([new Uint32Array(buffer, HEADER_BYTES)]);
   return buffer;
 }
 
-/**
- * `verifyChecksum: false` skips the checksum (the header and sizes are still checked): for bytes that were
- * verified by the same code moments before, e.g. by the ruleset frame before it hands them to a tab.
- */
-export function decodeTables(input: ArrayBuffer | Uint8Array, { verifyChecksum = true }: { verifyChecksum?: boolean } = {}): AutomatonTables {
-  if (!littleEndianHost()) throw new Error('Automaton.fromBuffer: big-endian hosts are not supported');
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  if (bytes.byteLength < HEADER_BYTES) {
-    throw new Error(`Automaton.fromBuffer: truncated buffer (${bytes.byteLength} bytes, header needs ${HEADER_BYTES})`);
+/** The header's counts, checked: magic, format version, plausible sizes. */
+function readHeader(source: ByteSource) {
+  if (source.byteLength < HEADER_BYTES) {
+    throw new Error(`Automaton.fromBuffer: truncated buffer (${source.byteLength} bytes, header needs ${HEADER_BYTES})`);
   }
-  // Zero-copy: the tables are views onto the caller's memory (copying 7 MB costs more than all the rest of
-  // the load, mostly page faults). Copy only when the views could not be aligned.
-  const aligned = bytes.byteOffset % 4 === 0 && bytes.buffer instanceof ArrayBuffer;
-  const source = aligned ? bytes : bytes.slice();
-  const buffer = source.buffer as ArrayBuffer;
-  const start = source.byteOffset;
-  const header = new Uint32Array(buffer, start, HEADER_WORDS);
-  const [magic, version, alphabetSize, cellCount, patternCount, storedChecksum] = header;
+  const [magic, version, alphabetSize, cellCount, patternCount, storedChecksum] = source.uint32(0, HEADER_WORDS);
   if (magic !== MAGIC) {
     throw new Error(`Automaton.fromBuffer: not a compiled automaton (magic 0x${magic.toString(16)}, expected 0x${MAGIC.toString(16)})`);
   }
@@ -92,29 +104,41 @@ export function decodeTables(input: ArrayBuffer | Uint8Array, { verifyChecksum =
   if (alphabetSize > 65536 || cellCount < alphabetSize + 1) {
     throw new Error(`Automaton.fromBuffer: corrupt header (alphabet ${alphabetSize}, cells ${cellCount})`);
   }
-  const expected = HEADER_BYTES + payloadBytes(alphabetSize, cellCount, patternCount);
+  return { alphabetSize, cellCount, patternCount, storedChecksum, sections: layout(alphabetSize, cellCount, patternCount) };
+}
+
+/**
+ * The sections (header, alphabet, each table) of the automaton buffer in `input`, read from its header: where
+ * the ruleset frame may cut the bytes so that every table reaches a tab in one piece.
+ */
+export function automatonSections(input: ByteInput): ByteSection[] {
+  return readHeader(ByteSource.from(input)).sections;
+}
+
+/**
+ * `input` is one buffer or the pieces it arrived in (byte-source.ts). The tables are views onto the caller's
+ * memory (copying 7 MB costs more than all the rest of the load, mostly page faults); a table is copied only
+ * when it straddles two pieces or could not be aligned.
+ * `verifyChecksum: false` skips the checksum (the header and sizes are still checked): for bytes that were
+ * verified by the same code moments before, e.g. by the ruleset frame before it hands them to a tab.
+ */
+export function decodeTables(input: ByteInput, { verifyChecksum = true }: { verifyChecksum?: boolean } = {}): AutomatonTables {
+  if (!littleEndianHost()) throw new Error('Automaton.fromBuffer: big-endian hosts are not supported');
+  const source = ByteSource.from(input);
+  const { alphabetSize, storedChecksum, sections } = readHeader(source);
+  const expected = endOf(sections[sections.length - 1]);
   if (source.byteLength !== expected) {
     throw new Error(
       `Automaton.fromBuffer: ${source.byteLength < expected ? 'truncated' : 'oversized'} buffer ` +
         `(${source.byteLength} bytes, header says ${expected})`,
     );
   }
-  let offset = start + HEADER_BYTES;
-  if (verifyChecksum && checksum(new Uint32Array(buffer, offset, (expected - HEADER_BYTES) / 4)) !== storedChecksum) {
+  const [, alphabetAt, ...rest] = sections;
+  const alphabetWords = source.uint32(alphabetAt.offset, alphabetAt.byteLength / 4);
+  const alphabet = new Uint16Array(alphabetWords.buffer, alphabetWords.byteOffset, alphabetSize);
+  const [base, check, fail, output, outputLink, patternLengths] = rest.map((s) => source.int32(s.offset, s.byteLength / 4));
+  if (verifyChecksum && checksum([alphabetWords, base, check, fail, output, outputLink, patternLengths]) !== storedChecksum) {
     throw new Error('Automaton.fromBuffer: checksum mismatch (corrupted buffer)');
   }
-  const alphabet = new Uint16Array(buffer, offset, alphabetSize);
-  offset += alphabetBytes(alphabetSize);
-  const cells = () => {
-    const table = new Int32Array(buffer, offset, cellCount);
-    offset += cellCount * 4;
-    return table;
-  };
-  const base = cells();
-  const check = cells();
-  const fail = cells();
-  const output = cells();
-  const outputLink = cells();
-  const patternLengths = new Int32Array(buffer, offset, patternCount);
   return { alphabet, base, check, fail, output, outputLink, patternLengths };
 }

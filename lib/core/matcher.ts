@@ -47,7 +47,7 @@ export class Automaton {
    * do not write into it afterwards.
    */
   /** `options.verifyChecksum: false` only for bytes already verified in this session (see decodeRuleset). */
-  static fromBuffer(buffer: ArrayBuffer | Uint8Array, options?: { verifyChecksum?: boolean }): Automaton {
+  static fromBuffer(buffer: Parameters<typeof decodeTables>[0], options?: { verifyChecksum?: boolean }): Automaton {
     return new Automaton(decodeTables(buffer, options));
   }
 

@@ -17,8 +17,12 @@
  *   slots     int32 x slotCount x 3: field code, start, end in the blob
  *   blob      uint16 x blobUnits, padded to 4
  * Entries are numbered across lists in list order: entry e of list i is global entry listBase[i] + e.
+ * snapshotSections() gives the byte range of every section (the automaton's tables included), and
+ * snapshotPieces() where to cut the snapshot so that each table reaches a tab in one piece.
  */
+import { ByteSource, type ByteInput } from './byte-source';
 import { Automaton } from './matcher';
+import { automatonSections, type ByteSection } from './matcher-format';
 import { RulesetError, type Ruleset } from './ruleset';
 import type { WordEntry, WordList, WordListMeta } from './wordlist';
 
@@ -107,55 +111,139 @@ function blobString(blob: Uint16Array, start: number, end: number): string {
   return out;
 }
 
+/** The int32 tables after the automaton, in order. */
+const TABLES = ['refStart', 'refList', 'refEntry', 'term', 'slotStart', 'slots'] as const;
+
+interface SnapshotLayout {
+  metaLength: number;
+  refCount: number;
+  entryCount: number;
+  slotCount: number;
+  blobUnits: number;
+  /** header, meta, automaton, the TABLES, blob: contiguous from 0. */
+  sections: ByteSection[];
+  /** The automaton's own sections (matcher-format.ts), relative to the snapshot. */
+  automatonSections: ByteSection[];
+  byteLength: number;
+}
+
+/** Reads and checks the header (magic, format version) and lays out every section; sizes are not checked here. */
+function readLayout(source: ByteSource): SnapshotLayout {
+  if (source.byteLength < HEADER_WORDS * 4) throw corrupt(`${source.byteLength} bytes`);
+  const [magic, version, metaLength, automatonLength, refCount, entryCount, slotCount, blobUnits] = source.uint32(0, HEADER_WORDS);
+  if (magic !== MAGIC) throw new RulesetError('不是规则集快照 (not a ruleset snapshot)');
+  if (version !== RULESET_FORMAT_VERSION)
+    throw new RulesetError(`规则集格式不符 (ruleset format ${version}, this build reads ${RULESET_FORMAT_VERSION})`);
+  const sections: ByteSection[] = [];
+  let offset = 0;
+  const add = (name: string, byteLength: number) => {
+    sections.push({ name, offset, byteLength });
+    offset += byteLength;
+  };
+  add('header', HEADER_WORDS * 4);
+  add('meta', pad4(metaLength));
+  add('automaton', automatonLength);
+  if (offset > source.byteLength) throw corrupt('truncated');
+  const automatonAt = sections[2].offset;
+  let inner: ByteSection[];
+  try {
+    inner = automatonSections(source.window(automatonAt, automatonLength));
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
+  const patternCount = inner[inner.length - 1].byteLength / 4;
+  const counts = { refStart: patternCount + 1, refList: refCount, refEntry: refCount, term: entryCount * 2, slotStart: entryCount + 1, slots: slotCount * 3 };
+  for (const name of TABLES) add(name, counts[name] * 4);
+  add('blob', pad4(blobUnits * 2));
+  const automatonSectionsAt = inner.map((s) => ({ ...s, name: `automaton.${s.name}`, offset: automatonAt + s.offset }));
+  return { metaLength, refCount, entryCount, slotCount, blobUnits, sections, automatonSections: automatonSectionsAt, byteLength: offset };
+}
+
+/**
+ * Every section of a snapshot as byte ranges, in order and contiguous: header, meta, each automaton section
+ * (header, alphabet, base, check, fail, output, outputLink, patternLengths), each ruleset table, the blob.
+ * Each starts on a 4-byte boundary, so a piece that starts with it can be viewed without a copy.
+ */
+export function snapshotSections(bytes: ByteInput): ByteSection[] {
+  const source = ByteSource.from(bytes);
+  const layout = readLayout(source);
+  if (layout.byteLength !== source.byteLength) throw corrupt(layout.byteLength > source.byteLength ? 'truncated' : 'trailing bytes');
+  return layout.sections.flatMap((s) => (s.name === 'automaton' ? layout.automatonSections : [s]));
+}
+
+/** How snapshotPieces cuts: small sections share a piece up to `packBytes`; a section up to `maxBytes` travels whole. */
+export interface PieceSizes {
+  packBytes: number;
+  maxBytes: number;
+}
+
+/**
+ * Where to cut a snapshot for sending it in pieces (the ruleset frame): at section boundaries, so every table
+ * the decoder views lies inside one piece. Adjacent sections share a piece while it stays within `packBytes`;
+ * a section larger than that gets a piece of its own; only one larger than `maxBytes` is cut inside (at 4-byte
+ * multiples), and the decoder then copies that one table.
+ */
+export function snapshotPieces(bytes: ByteInput, { packBytes, maxBytes }: PieceSizes): { offset: number; byteLength: number }[] {
+  const step = Math.max(4, maxBytes & ~3);
+  const pieces: { offset: number; byteLength: number }[] = [];
+  let current: { offset: number; byteLength: number } | undefined;
+  for (const section of snapshotSections(bytes)) {
+    if (section.byteLength === 0) continue;
+    if (current && current.byteLength + section.byteLength <= packBytes) {
+      current.byteLength += section.byteLength;
+      continue;
+    }
+    for (let at = 0; at < section.byteLength; at += step) {
+      current = { offset: section.offset + at, byteLength: Math.min(step, section.byteLength - at) };
+      pieces.push(current);
+    }
+  }
+  return pieces;
+}
+
 export interface DecodeOptions {
   /**
    * The bytes were decoded with full checks moments before by this same code (the ruleset frame does that
    * before it hands them to a tab over a private channel): skip the automaton checksum and the bounds sweep,
-   * which are most of the load time. Header, format version and section sizes are always checked.
+   * which are most of the load time. Header, format version, section sizes and piece coverage are always checked.
    */
   verified?: boolean;
 }
 
 /**
- * Loads a snapshot without copying: the returned ruleset's tables are views onto `bytes`, which must not be
- * modified afterwards. Throws a RulesetError for another format version or a corrupted buffer.
+ * Loads a snapshot without copying: the returned ruleset's tables are views onto the bytes, which must not be
+ * modified afterwards. `input` is one buffer, or the pieces it arrived in (byte-source.ts): a table inside one
+ * piece is a view onto it, a table cut across pieces is copied. Throws a RulesetError for another format
+ * version, a corrupted buffer, or pieces that leave a gap or overlap.
  */
-export function decodeRuleset(bytes: Uint8Array, { verified = false }: DecodeOptions = {}): Ruleset {
-  // Views need 4-byte alignment; a buffer from IndexedDB, a transfer or base64 decoding starts at offset 0.
-  const source = bytes.byteOffset % 4 === 0 && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-  const buffer = source.buffer as ArrayBuffer;
-  const base = source.byteOffset;
-  if (source.byteLength < HEADER_WORDS * 4) throw corrupt(`${source.byteLength} bytes`);
-  const [magic, version, metaLength, automatonLength, refCount, entryCount, slotCount, blobUnits] = new Uint32Array(buffer, base, HEADER_WORDS);
-  if (magic !== MAGIC) throw new RulesetError('不是规则集快照 (not a ruleset snapshot)');
-  if (version !== RULESET_FORMAT_VERSION)
-    throw new RulesetError(`规则集格式不符 (ruleset format ${version}, this build reads ${RULESET_FORMAT_VERSION})`);
-  let offset = base + HEADER_WORDS * 4;
-  const end = base + source.byteLength;
-  const take = (byteLength: number) => {
-    if (offset + byteLength > end) throw corrupt('truncated');
-    const at = offset;
-    offset += byteLength;
-    return at;
-  };
+export function decodeRuleset(input: ByteInput, { verified = false }: DecodeOptions = {}): Ruleset {
+  let source: ByteSource;
+  try {
+    source = ByteSource.from(input);
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
+  const layout = readLayout(source);
+  const { metaLength, refCount, entryCount, slotCount, blobUnits } = layout;
+  if (layout.byteLength > source.byteLength) throw corrupt('truncated');
+  if (layout.byteLength < source.byteLength) throw corrupt('trailing bytes');
+  const [, metaAt, automatonAt, ...tableAt] = layout.sections;
 
   let metas: ListMetaRecord[];
   try {
-    metas = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, take(pad4(metaLength)), metaLength)));
+    metas = JSON.parse(new TextDecoder().decode(source.bytes(metaAt.offset, metaLength)));
   } catch {
     throw corrupt('list metadata');
   }
-  const automaton = Automaton.fromBuffer(new Uint8Array(buffer, take(automatonLength), automatonLength), { verifyChecksum: !verified });
+  let automaton: Automaton;
+  try {
+    automaton = Automaton.fromBuffer(source.window(automatonAt.offset, automatonAt.byteLength), { verifyChecksum: !verified });
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
   const patterns = automaton.patternCount;
-  const ints = (count: number) => new Int32Array(buffer, take(count * 4), count);
-  const refStart = ints(patterns + 1);
-  const refList = ints(refCount);
-  const refEntry = ints(refCount);
-  const term = ints(entryCount * 2);
-  const slotStart = ints(entryCount + 1);
-  const slots = ints(slotCount * 3);
-  const blob = new Uint16Array(buffer, take(pad4(blobUnits * 2)), blobUnits);
-  if (offset !== end) throw corrupt('trailing bytes');
+  const [refStart, refList, refEntry, term, slotStart, slots] = TABLES.map((_, i) => source.int32(tableAt[i].offset, tableAt[i].byteLength / 4));
+  const blob = source.uint16(tableAt[TABLES.length].offset, blobUnits);
 
   if (!Array.isArray(metas)) throw corrupt('list metadata');
   const listBase = new Int32Array(metas.length + 1);

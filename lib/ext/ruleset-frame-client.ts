@@ -5,6 +5,7 @@
  * frame does not answer in time): the caller then falls back to runtime messaging.
  */
 import { browser } from 'wxt/browser';
+import type { BytePiece } from '../core/byte-source';
 import { HANDSHAKE, RULESET_FRAME_PATH, type FrameReply, type FrameSnapshot, type FrameSnapshotHead } from './ruleset-channel';
 
 const TIMEOUT_MS = 5000;
@@ -35,12 +36,15 @@ function openPort(): Promise<MessagePort | undefined> {
   });
 }
 
-/** Asks the frame on `port` for the snapshot and reassembles its chunks (exported for tests). */
+/**
+ * Asks the frame on `port` for the snapshot and collects its chunks as they arrive, one message each, with no
+ * reassembly copy: decodeRuleset reads them in place (exported for tests).
+ */
 export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null | undefined> {
   return new Promise((resolve) => {
     let timer = setTimeout(() => done(undefined), TIMEOUT_MS);
     let head: FrameSnapshotHead | undefined;
-    let target: Uint8Array | undefined;
+    const pieces: BytePiece[] = [];
     let received = 0;
     let headAt = 0;
     const done = (value: FrameSnapshot | null | undefined) => {
@@ -56,14 +60,15 @@ export function requestSnapshot(port: MessagePort): Promise<FrameSnapshot | null
         if (!reply.snapshot) return done(null);
         head = reply.snapshot;
         headAt = performance.now();
-        target = new Uint8Array(head.byteLength);
-      } else if (reply?.type === 'chunk' && head && target) {
-        target.set(new Uint8Array(reply.bytes), reply.offset);
+      } else if (reply?.type === 'chunk' && head && typeof reply.bytes?.byteLength === 'number') {
+        pieces.push({ offset: reply.offset, bytes: new Uint8Array(reply.bytes) });
         received += reply.bytes.byteLength;
       } else {
         return done(undefined);
       }
-      if (head && target && received === head.byteLength) done({ ...head, bytes: target.buffer as ArrayBuffer, headAt, lastChunkAt: performance.now() });
+      // A gap or overlap among the pieces is caught by decodeRuleset; more bytes than announced is a broken route.
+      if (head && received > head.byteLength) return done(undefined);
+      if (head && received === head.byteLength) done({ ...head, pieces, headAt, lastChunkAt: performance.now() });
     };
     port.addEventListener('message', onMessage);
     port.start();

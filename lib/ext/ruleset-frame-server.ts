@@ -6,13 +6,13 @@
  * path is done here, in the extension's process, not on the page's main thread.
  */
 import { browser } from 'wxt/browser';
-import { decodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
+import { decodeRuleset, RULESET_FORMAT, snapshotPieces } from '../core/ruleset-snapshot';
 import { getAsset } from './ruleset-db';
 import { decodeBase64 } from './ruleset-payload';
 import { readRulesetSnapshot, RULESET_SNAPSHOT_KEY, type RulesetSnapshotMeta } from './ruleset-store';
-import { CHUNK_BYTES, HANDSHAKE, type FrameReply, type FrameRequest, type FrameSnapshot } from './ruleset-channel';
+import { CHUNK_SIZES, HANDSHAKE, type FrameReply, type FrameRequest, type FrameSnapshotHead } from './ruleset-channel';
 
-async function readSnapshot(): Promise<Omit<FrameSnapshot, 'byteLength' | 'verified' | 'headAt' | 'lastChunkAt'> | null> {
+async function readSnapshot(): Promise<(Omit<FrameSnapshotHead, 'byteLength' | 'verified'> & { bytes: ArrayBuffer }) | null> {
   const started = performance.now();
   const meta = (await browser.storage.local.get(RULESET_SNAPSHOT_KEY))[RULESET_SNAPSHOT_KEY] as RulesetSnapshotMeta | undefined;
   if (!meta) return null;
@@ -46,8 +46,9 @@ export function serveRulesetFrame(): void {
           // Throws for a corrupted snapshot: the tab then falls back to the message route (checked there).
           decodeRuleset(new Uint8Array(bytes));
           send({ type: 'head', snapshot: { ...head, byteLength: bytes.byteLength, verified: true } });
-          for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) {
-            const chunk = bytes.slice(offset, offset + CHUNK_BYTES);
+          // Cut at table boundaries: the tab decodes from the chunks in place (ruleset-channel.ts).
+          for (const { offset, byteLength } of snapshotPieces(new Uint8Array(bytes), CHUNK_SIZES)) {
+            const chunk = bytes.slice(offset, offset + byteLength);
             send({ type: 'chunk', offset, bytes: chunk }, [chunk]);
           }
         })

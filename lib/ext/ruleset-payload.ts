@@ -1,11 +1,13 @@
 /**
  * Tab side of the ruleset hand-over: turns the payload a tab received into a Ruleset. No browser API.
  *
- * Cost for a 100k-term ruleset (figures in README): when the bytes come from the ruleset frame, which checked
- * them, decodeRuleset only makes views onto them; the messaging fallback checks everything and adds a native base64 decode
- * (Uint8Array.fromBase64, Chrome 140+) on the messaging fallback. No entry object is built until a hit needs it.
+ * Cost for a 100k-term ruleset (figures in README): when the chunks come from the ruleset frame, which checked
+ * them, decodeRuleset only makes views onto them (they are cut at table boundaries); the messaging fallback
+ * checks everything and adds a native base64 decode (Uint8Array.fromBase64, Chrome 140+). No entry object is
+ * built until a hit needs it.
  */
 import { base64ToBytes } from '../core/base64';
+import type { BytePiece } from '../core/byte-source';
 import type { Ruleset } from '../core/ruleset';
 import { decodeRuleset, RULESET_FORMAT } from '../core/ruleset-snapshot';
 import { RulesetError } from '../core/ruleset';
@@ -19,15 +21,15 @@ export function decodeBase64(text: string): Uint8Array {
 }
 
 /**
- * The payload a tab received, however it came: `bytes` from the ruleset frame (no decoding at all) or `data`
- * (base64) from runtime messaging.
+ * The payload a tab received, however it came: `pieces` from the ruleset frame (the chunks as received, read in
+ * place: no copy, no decoding) or `data` (base64) from runtime messaging.
  */
-export function loadRulesetPayload(payload: { format: string; data?: string; bytes?: ArrayBuffer; verified?: boolean }): Ruleset {
+export function loadRulesetPayload(payload: { format: string; data?: string; pieces?: readonly BytePiece[]; verified?: boolean }): Ruleset {
   if (payload?.format !== RULESET_FORMAT) {
     throw new RulesetError(`规则集格式不符 (ruleset format ${String(payload?.format)}, this build reads ${RULESET_FORMAT})`);
   }
   // `verified`: the ruleset frame already loaded these bytes with every check (ruleset-channel.ts).
-  if (payload.bytes instanceof ArrayBuffer) return decodeRuleset(new Uint8Array(payload.bytes), { verified: payload.verified === true });
+  if (Array.isArray(payload.pieces)) return decodeRuleset(payload.pieces, { verified: payload.verified === true });
   if (typeof payload.data === 'string') return decodeRuleset(decodeBase64(payload.data));
   throw new RulesetError('规则集快照缺少数据 (snapshot without data)');
 }

@@ -16,14 +16,25 @@ export async function fetchTabRuleset(): Promise<Ruleset | undefined> {
     const framed = await fetchSnapshotViaFrame().catch(() => undefined);
     let payload: Parameters<typeof loadRulesetPayload>[0] | null | undefined = framed;
     if (framed)
-      via = `frame (${framed.via}, read in ${Math.round(framed.readMs)} ms; chunks from ${Math.round(framed.headAt)} to ${Math.round(framed.lastChunkAt)} ms)`;
+      via = `frame (${framed.via}, read in ${Math.round(framed.readMs)} ms; ${framed.pieces.length} chunks from ${Math.round(framed.headAt)} to ${Math.round(framed.lastChunkAt)} ms)`;
     if (payload === undefined) {
       via = 'message';
       payload = await readRulesetSnapshot();
     }
     if (!payload) return undefined;
     const received = performance.now();
-    const ruleset = loadRulesetPayload(payload);
+    let ruleset: Ruleset;
+    try {
+      ruleset = loadRulesetPayload(payload);
+    } catch (err) {
+      if (!framed) throw err;
+      // Chunks that do not add up (a gap, an overlap, a short one): the message route brings the snapshot whole.
+      console.warn('[先审] 规则快照分块无法加载，改用消息通道', err);
+      via = 'message (frame chunks refused)';
+      const whole = await readRulesetSnapshot();
+      if (!whole) return undefined;
+      ruleset = loadRulesetPayload(whole);
+    }
     const done = performance.now();
     // Figures for the README and the updates browser test (printed there).
     console.debug(
