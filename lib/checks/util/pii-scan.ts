@@ -45,10 +45,17 @@ interface Token {
   plus: boolean;
 }
 
-/** Every digit token in the folded text; linear, no regex. */
+/** Shortest token (digits, masks and x, separators not counted) that can be an identifier: an 11-digit mobile. */
+const MIN_TOKEN = 11;
+
+/**
+ * Every digit token of at least MIN_TOKEN characters in the folded text; linear, no regex. Shorter ones (dates,
+ * amounts, 888 in a brand) are skipped before any string or object is made for them.
+ */
 function digitTokens(t: string): Token[] {
   const out: Token[] = [];
   const n = t.length;
+  const bounds: number[] = [];
   let i = 0;
   while (i < n) {
     const c = t.charCodeAt(i);
@@ -57,38 +64,56 @@ function digitTokens(t: string): Token[] {
     // A number glued to letters or a decimal point is part of a code or a measurement, not an identifier.
     const glued = isAsciiAlnum(prev) || (prev === 46 && i > 1 && isDigit(t.charCodeAt(i - 2)));
     let j = i;
-    let compact = '';
+    let length = 0;
     let masked = false;
-    const groups: Span[] = [];
+    bounds.length = 0;
     let gs = i;
     while (j < n) {
       const d = t.charCodeAt(j);
-      if (isDigit(d)) { compact += t[j]; j++; continue; }
-      if (isMask(d)) { masked = true; compact += '*'; j++; continue; }
+      if (isDigit(d)) { length++; j++; continue; }
+      if (isMask(d)) { masked = true; length++; j++; continue; }
       // x is a masking character inside a number and the check digit at the end of an ID number.
-      if ((d === 120 || d === 88) && compact.length > 0) {
+      if ((d === 120 || d === 88) && length > 0) {
         const next = j + 1 < n ? t.charCodeAt(j + 1) : 0;
         if (isDigit(next) || next === 120 || isMask(next)) masked = true;
-        compact += 'x';
+        length++;
         j++;
         continue;
       }
       if (isSep(d) && j + 1 < n && (isDigit(t.charCodeAt(j + 1)) || isMask(t.charCodeAt(j + 1)))) {
-        groups.push({ start: gs, end: j });
+        bounds.push(gs, j);
         j++;
         gs = j;
         continue;
       }
       break;
     }
-    groups.push({ start: gs, end: j });
+    bounds.push(gs, j);
     const next = j < n ? t.charCodeAt(j) : 0;
-    if (!glued && !(isAsciiAlnum(next) && next !== 120)) {
-      out.push({ start: i, end: j, compact, groups, masked, plus: prev === 43 });
+    if (length >= MIN_TOKEN && !glued && !(isAsciiAlnum(next) && next !== 120)) {
+      out.push({ start: i, end: j, compact: compactOf(t, i, j), groups: spansOf(bounds), masked, plus: prev === 43 });
     }
     i = j + 1;
   }
   return out;
+}
+
+/** The token's characters without separators: digits, '*' for every masking character, 'x'. */
+function compactOf(t: string, start: number, end: number): string {
+  let compact = '';
+  for (let k = start; k < end; k++) {
+    const d = t.charCodeAt(k);
+    if (isDigit(d)) compact += t[k];
+    else if (isMask(d)) compact += '*';
+    else if (d === 120 || d === 88) compact += 'x';
+  }
+  return compact;
+}
+
+function spansOf(bounds: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (let k = 0; k < bounds.length; k += 2) spans.push({ start: bounds[k], end: bounds[k + 1] });
+  return spans;
 }
 
 interface Candidate {
@@ -393,7 +418,6 @@ function run(checkCtx: CheckContext): RawFinding[] {
     const urls = findUrls(norm);
     let numbers = 0;
     for (const tok of digitTokens(norm.text)) {
-      if (tok.compact.length < 11) continue;
       // Past the per-field cap (see capFindings) further numbers would be dropped anyway: stop validating.
       if (numbers >= MAX_FINDINGS_PER_FIELD) break;
       for (const c of classifyToken(tok, norm, ctx, MAX_FINDINGS_PER_FIELD - numbers)) {
