@@ -14,7 +14,7 @@ import type { Severity } from '../../core/types';
 import { MOBILE_RE, isPlausibleId15, isValidCreditCode, isValidId18, luhn } from './checksum';
 import { hitsTagged, hostMatches, sourceOf, termsTagged } from './lists';
 import { COMPOUND_SURNAMES, SURNAME_CHARS } from './surnames';
-import { findUrls } from './urls';
+import { findUrls, urlOverlapping } from './urls';
 import { MAX_FINDINGS_PER_FIELD, capFindings, sentenceAround, type Span } from './text';
 
 const LIST = 'pii-context';
@@ -50,10 +50,10 @@ const MIN_TOKEN = 11;
 
 /**
  * Every digit token of at least MIN_TOKEN characters in the folded text; linear, no regex. Shorter ones (dates,
- * amounts, 888 in a brand) are skipped before any string or object is made for them.
+ * amounts, 888 in a brand) are skipped before any string or object is made for them. A generator: the caller
+ * stops at its cap, and a megabyte of phone numbers is not tokenised past it.
  */
-function digitTokens(t: string): Token[] {
-  const out: Token[] = [];
+function* digitTokens(t: string): Generator<Token> {
   const n = t.length;
   const bounds: number[] = [];
   let i = 0;
@@ -91,11 +91,10 @@ function digitTokens(t: string): Token[] {
     bounds.push(gs, j);
     const next = j < n ? t.charCodeAt(j) : 0;
     if (length >= MIN_TOKEN && !glued && !(isAsciiAlnum(next) && next !== 120)) {
-      out.push({ start: i, end: j, compact: compactOf(t, i, j), groups: spansOf(bounds), masked, plus: prev === 43 });
+      yield { start: i, end: j, compact: compactOf(t, i, j), groups: spansOf(bounds), masked, plus: prev === 43 };
     }
     i = j + 1;
   }
-  return out;
 }
 
 /** The token's characters without separators: digits, '*' for every masking character, 'x'. */
@@ -423,7 +422,7 @@ function run(checkCtx: CheckContext): RawFinding[] {
       for (const c of classifyToken(tok, norm, ctx, MAX_FINDINGS_PER_FIELD - numbers)) {
         numbers++;
         const f = numberFinding(c, field, disclosure);
-        if (urls.some((u) => u.start < f.end && f.start < u.end)) continue;
+        if (urlOverlapping(urls, f.start, f.end)) continue;
         out.push(f);
       }
     }

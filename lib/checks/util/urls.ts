@@ -22,7 +22,35 @@ const URL_RE =
 /** Trailing ASCII punctuation that belongs to the sentence, not the URL. */
 const TRAILING = new Set([...'.,;:!?\'")]}>']);
 
-export function findUrls(norm: NormText): FoundUrl[] {
+const found = new WeakMap<NormText, FoundUrl[]>();
+
+/**
+ * Every link in a normalised field text, in order. Memoised per text: the pii, ad, medical and contact checks all
+ * ask for the same field's links (callers only read the array).
+ */
+export function findUrls(norm: NormText): readonly FoundUrl[] {
+  let urls = found.get(norm);
+  if (!urls) found.set(norm, (urls = scanUrls(norm)));
+  return urls;
+}
+
+/** The first of `urls` (in order, disjoint) overlapping [start, end), by binary search. */
+export function urlOverlapping(urls: readonly FoundUrl[], start: number, end: number): FoundUrl | undefined {
+  let lo = 0;
+  let hi = urls.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (urls[mid].start < end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Disjoint and in order: only the last one starting before `end` can reach past `start`.
+  return last >= 0 && urls[last].end > start ? urls[last] : undefined;
+}
+
+function scanUrls(norm: NormText): FoundUrl[] {
   const t = norm.text;
   // Cheap pre-check: no dot, no URL (most titles and short fields).
   if (t.indexOf('.') < 0) return [];
