@@ -24,6 +24,8 @@ const isHan = (t: string, i: number) => i >= 0 && i < t.length && isHanUnit(t.ch
 const NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
 /** Longest unit looked at: a name or title pasted twice (防汛抗旱指挥部防汛抗旱指挥部). */
 const MAX_UNIT = 8;
+/** Last position seen per UTF-16 unit, shared and reset after each scan (no 256 KB allocation per keystroke). */
+const SEEN = new Int32Array(0x10000).fill(-1);
 
 interface Sets {
   allow: Set<string>;
@@ -91,17 +93,23 @@ function scan(field: FieldContext, list: WordList): RawFinding[] {
     });
     pending = [];
   };
-  // A repeat of length len at i needs t[i + len] === t[i]: only the few positions within MAX_UNIT that hold the
-  // same unit are tried, found by looking ahead in the window (sequential reads, no per-character table).
+  // next[i]: the next position holding the same unit (one backward pass). A repeat of length len at i needs
+  // t[i + len] === t[i], so only the few same-unit positions within MAX_UNIT are tried, not every length.
+  const next = new Int32Array(t.length);
+  for (let i = t.length - 1; i >= 0; i--) {
+    const cu = t.charCodeAt(i);
+    next[i] = SEEN[cu];
+    SEEN[cu] = i;
+  }
+  for (let i = 0; i < t.length; i++) SEEN[t.charCodeAt(i)] = -1; // reset only what was touched
   for (let i = 0; i < t.length && out.length < MAX_FINDINGS_PER_FIELD; i++) {
     const cu = t.charCodeAt(i);
-    if (!isHanUnit(cu)) continue;
+    const first = next[i];
+    if (first < 0 || first - i > MAX_UNIT || !isHanUnit(cu)) continue;
     let advanced = false;
-    const last = Math.min(t.length - 1, i + MAX_UNIT);
-    for (let j = i + 2; j <= last && !advanced; j++) {
-      if (t.charCodeAt(j) !== cu) continue;
+    for (let j = first; j >= 0 && j - i <= MAX_UNIT && !advanced; j = next[j]) {
       const len = j - i;
-      if (i + 2 * len > t.length) continue;
+      if (len < 2 || i + 2 * len > t.length) continue;
       let same = true;
       for (let k = 1; k < len && same; k++) same = t.charCodeAt(i + k) === t.charCodeAt(i + len + k) && isHan(t, i + k);
       if (!same) continue;
