@@ -95,6 +95,10 @@ function benchList(entries: WordList['entries']): WordList {
   };
 }
 
+/** Screens of the 20k article measured, and screens run before them so the JIT has optimised every check. */
+const SCREEN_RUNS = 200;
+const SCREEN_WARMUP = 200;
+
 export async function benchFullScreen(terms: readonly string[], article: string): Promise<void> {
   section(`Full screen: shipped wordlists + ${terms.length / 1000}k generated terms in the 'sensitive' list, every check`);
   const ruleset = await load('lib/core/ruleset.ts', () => import('../lib/core/ruleset'));
@@ -145,8 +149,12 @@ export async function benchFullScreen(terms: readonly string[], article: string)
   const loadedRuleset = snapshot.decodeRuleset(bytes);
 
   const draft: Draft = { platform: 'wechat', fields: { title: article.slice(0, 30), body: article } };
-  const full = time(() => screening.screen(draft, loadedRuleset, checks.CHECKS), 50, 10);
-  const findingCount = screening.screen(draft, loadedRuleset, checks.CHECKS).length;
+  // The first screen with this ruleset (code not yet optimised by the JIT, per-character tables still filling),
+  // then the steady state an editor meets while typing: the content script screens on every keystroke, so after
+  // the first few hundred screens every check runs optimised. The target is on the steady state.
+  const cold = timeOnce(() => screening.screen(draft, loadedRuleset, checks.CHECKS));
+  const full = time(() => screening.screen(draft, loadedRuleset, checks.CHECKS), SCREEN_RUNS, SCREEN_WARMUP);
+  const findingCount = cold.value.length;
   // The context layer's own cost (sentences, clauses, quotes, lines, cue scopes): a screen whose only check builds
   // every field's context, minus one whose only check stops at the list scan the context reads its cues from.
   const probe = (touch: (f: CheckContext['fields'][number]) => unknown): CheckDef => ({
@@ -203,7 +211,7 @@ export async function benchFullScreen(terms: readonly string[], article: string)
       [
         `screen() ${article.length / 1000}k article`,
         fmtMs(full.median),
-        `${target('full screen (20k article)', fmtMs(full.median), '< 3 ms', full.median < 3)}; p95 ${fmtMs(full.p95)}; ${checks.CHECKS.length} sub-checks; ${findingCount} findings`,
+        `${target('full screen (20k article)', fmtMs(full.median), '< 3 ms', full.median < 3)}; p95 ${fmtMs(full.p95)} (median of ${SCREEN_RUNS} after ${SCREEN_WARMUP} warm-up screens; the first screen took ${fmtMs(cold.ms)}); ${checks.CHECKS.length} sub-checks; ${findingCount} findings`,
       ],
     ],
   );
@@ -216,8 +224,8 @@ export async function benchFullScreen(terms: readonly string[], article: string)
   // Per check, own run() time on the article: one screen() per run with every check wrapped.
   const perCheck = new Map<string, number[]>(checks.CHECKS.map((c) => [c.id, []]));
   const wrapped = checks.CHECKS.map((c) => timedCheck(c, (id, ms) => perCheck.get(id)!.push(ms)));
-  for (let i = 0; i < 60; i++) screening.screen(draft, loadedRuleset, wrapped);
-  for (const samples of perCheck.values()) samples.splice(0, 10); // warm-up
+  for (let i = 0; i < SCREEN_WARMUP + SCREEN_RUNS; i++) screening.screen(draft, loadedRuleset, wrapped);
+  for (const samples of perCheck.values()) samples.splice(0, SCREEN_WARMUP); // warm-up
 
   // Per check, own run() time on 1 MB adversarial inputs: linear checks take tens of ms, catastrophic
   // backtracking takes seconds to forever. One run each (a 1 MB screen takes about a second in total).
