@@ -13,6 +13,7 @@
 import type { CheckContext, FieldContext, RawFinding } from '../../core/check';
 import { defineCheck } from '../../core/check';
 import { Automaton } from '../../core/matcher';
+import { fingerprint } from '../../core/fingerprint';
 import { NearMissIndex } from '../../core/near-miss';
 import type { WordEntry, WordList } from '../../core/wordlist';
 import { listSource } from '../../core/ruleset';
@@ -31,10 +32,27 @@ interface Compiled {
   wrongEntries: WordEntry[];
 }
 const compiled = new WeakMap<WordList, Compiled>();
+/**
+ * Also by content: every wordlist update brings new list objects, and rebuilding the near-miss index of an
+ * unchanged formulations list made the first screen after an update a long task on the console tab.
+ */
+const compiledByContent = new Map<string, Compiled>();
+const CONTENT_CACHE_SIZE = 4;
 
 function compile(list: WordList): Compiled {
   let c = compiled.get(list);
   if (c) return c;
+  const key = fingerprint([JSON.stringify(list.entries)]);
+  c = compiledByContent.get(key) ?? build(list);
+  if (!compiledByContent.has(key)) {
+    if (compiledByContent.size >= CONTENT_CACHE_SIZE) compiledByContent.delete(compiledByContent.keys().next().value!);
+    compiledByContent.set(key, c);
+  }
+  compiled.set(list, c);
+  return c;
+}
+
+function build(list: WordList): Compiled {
   const targets = list.entries.filter((e) => e.tag === 'canonical');
   const legit = list.entries.filter((e) => e.tag === 'canonical' || e.tag === 'legit').map((e) => readingForm(e.term));
   // A mistyped last character (富强、民主、文明、和协，) is read as a typo only for slogans and theory names: an
@@ -45,14 +63,12 @@ function compile(list: WordList): Compiled {
   const byForm = new Map<string, WordEntry>();
   for (const e of list.entries) if (e.tag === 'wrong' && e.replacement && !byForm.has(readingForm(e.term))) byForm.set(readingForm(e.term), e);
   const wrongEntries = [...byForm.values()];
-  c = {
+  return {
     index: NearMissIndex.build(targets.map((e) => readingForm(e.term)), legit, { openEnd }),
     targets,
     wrong: Automaton.build(wrongEntries.map((e) => readingForm(e.term))),
     wrongEntries,
   };
-  compiled.set(list, c);
-  return c;
 }
 
 /** Quotation marks a formulation may open or close with. */
