@@ -3,6 +3,7 @@
  * so a URL ends at the first CJK character, space or CJK punctuation. Every quantifier is bounded and the start is
  * anchored by a look-behind, so no input can make the scan backtrack badly.
  */
+import { lastStartingBefore } from './disjoint-spans';
 import { matchAllOriginal } from '../../core/spans';
 import type { NormText } from '../../core/normalize';
 
@@ -36,17 +37,8 @@ export function findUrls(norm: NormText): readonly FoundUrl[] {
 
 /** The first of `urls` (in order, disjoint) overlapping [start, end), by binary search. */
 export function urlOverlapping(urls: readonly FoundUrl[], start: number, end: number): FoundUrl | undefined {
-  let lo = 0;
-  let hi = urls.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (urls[mid].start < end) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
   // Disjoint and in order: only the last one starting before `end` can reach past `start`.
+  const last = lastStartingBefore(urls, end);
   return last >= 0 && urls[last].end > start ? urls[last] : undefined;
 }
 
