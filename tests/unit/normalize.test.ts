@@ -43,6 +43,18 @@ describe('folded view', () => {
     expect([...n.start]).toEqual([0, 2, 3, 4]);
     expect(spanOf(n, 'r')).toBe('Ｒ');
   });
+
+  it('keeps a lone surrogate of a broken paste as it is, in long texts too (not a replacement character)', () => {
+    const body = '请核对来源。'.repeat(20);
+    for (const text of [`${body}\ud83d${body}`, `${body}\ude00${body}`, `短\ud83d文`]) {
+      const n = folded(text);
+      expect(n.text).toBe(text);
+      expect(n.text.includes('\ufffd')).toBe(false);
+      assertMapInvariants(n);
+    }
+    // A valid pair in a long text stays a pair.
+    expect(folded(`${body}😀${body}`).text).toBe(`${body}😀${body}`);
+  });
 });
 
 describe('skeleton view', () => {
