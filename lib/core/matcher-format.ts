@@ -12,6 +12,7 @@
  */
 import { ByteSource, type ByteInput } from './byte-source';
 import type { AutomatonTables } from './matcher-build';
+import { LITTLE_ENDIAN_HOST } from './utf16';
 
 /** 'XSAC' read as a little-endian uint32. */
 export const MAGIC = 0x43415358;
@@ -68,12 +69,8 @@ function checksum(tables: readonly (Uint32Array | Int32Array)[]): number {
   return hash >>> 0;
 }
 
-function littleEndianHost(): boolean {
-  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-}
-
 export function encodeTables(tables: AutomatonTables): ArrayBuffer {
-  if (!littleEndianHost()) throw new Error('Automaton.toBuffer: big-endian hosts are not supported');
+  if (!LITTLE_ENDIAN_HOST) throw new Error('Automaton.toBuffer: big-endian hosts are not supported');
   const alphabetSize = tables.alphabet.length;
   const cellCount = tables.base.length;
   const patternCount = tables.patternLengths.length;
@@ -123,7 +120,7 @@ export function automatonSections(input: ByteInput): ByteSection[] {
  * verified by the same code moments before, e.g. by the ruleset frame before it hands them to a tab.
  */
 export function decodeTables(input: ByteInput, { verifyChecksum = true }: { verifyChecksum?: boolean } = {}): AutomatonTables {
-  if (!littleEndianHost()) throw new Error('Automaton.fromBuffer: big-endian hosts are not supported');
+  if (!LITTLE_ENDIAN_HOST) throw new Error('Automaton.fromBuffer: big-endian hosts are not supported');
   const source = ByteSource.from(input);
   const { alphabetSize, storedChecksum, sections } = readHeader(source);
   const expected = endOf(sections[sections.length - 1]);

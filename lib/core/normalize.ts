@@ -21,6 +21,7 @@
  * Each code point is classified once and cached in typed arrays: screening runs on every keystroke.
  */
 import { T2S_CHARS } from './generated/t2s-chars';
+import { unitsToString } from './utf16';
 
 export interface NormText {
   /** The original text. */
@@ -155,33 +156,6 @@ class Builder {
     // was a fifth of the normalisation's cost.
     return { source, text: unitsToString(this.units.subarray(0, n)), start: this.start.subarray(0, n), end: this.end.subarray(0, n) };
   }
-}
-
-const UTF16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/**
- * The code units as a string. The native UTF-16 decoder is several times faster than String.fromCharCode on long
- * texts, but it replaces a lone surrogate with U+FFFD: a text holding one (pasted from a broken source) takes
- * the exact route so the normalised text keeps it.
- */
-function unitsToString(units: Uint16Array): string {
-  if (UTF16 && LITTLE_ENDIAN && units.length > 64 && !hasLoneSurrogate(units)) return UTF16.decode(units);
-  let text = '';
-  for (let i = 0; i < units.length; i += 8192) {
-    text += String.fromCharCode.apply(null, units.subarray(i, Math.min(units.length, i + 8192)) as unknown as number[]);
-  }
-  return text;
-}
-
-function hasLoneSurrogate(units: Uint16Array): boolean {
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    if (u < 0xd800 || u > 0xdfff) continue;
-    if (u <= 0xdbff && i + 1 < units.length && units[i + 1] >= 0xdc00 && units[i + 1] <= 0xdfff) i++;
-    else return true;
-  }
-  return false;
 }
 
 function build(source: string, skeletonMode: boolean): NormText {

@@ -24,6 +24,7 @@ import { ByteSource, type ByteInput } from './byte-source';
 import { Automaton } from './matcher';
 import { automatonSections, type ByteSection } from './matcher-format';
 import { RulesetError, type Ruleset } from './ruleset';
+import { unitsToString } from './utf16';
 import type { WordEntry, WordList, WordListMeta } from './wordlist';
 
 /** 'XSRS' read as a little-endian uint32. */
@@ -45,6 +46,15 @@ const pad4 = (n: number) => (n + 3) & ~3;
 
 function corrupt(why: string): RulesetError {
   return new RulesetError(`规则集已损坏 (ruleset snapshot corrupt: ${why})`);
+}
+
+/** Runs `read`; any error it throws (a bad piece, a broken automaton) is reported as a corrupt snapshot. */
+function corruptOnError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
 }
 
 export function encodeRuleset(r: Ruleset): Uint8Array {
@@ -106,9 +116,7 @@ export function encodeRuleset(r: Ruleset): Uint8Array {
 
 /** Short strings straight from the blob; no whole-blob decode (a tab reads a handful of entries per screen). */
 function blobString(blob: Uint16Array, start: number, end: number): string {
-  let out = '';
-  for (let i = start; i < end; i += 4096) out += String.fromCharCode.apply(null, blob.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
-  return out;
+  return unitsToString(blob.subarray(start, end));
 }
 
 /** The int32 tables after the automaton, in order. */
@@ -127,7 +135,10 @@ interface SnapshotLayout {
   byteLength: number;
 }
 
-/** Reads and checks the header (magic, format version) and lays out every section; sizes are not checked here. */
+/**
+ * Reads and checks the header (magic, format version), lays out every section and checks that they add up to the
+ * bytes given; the contents of the sections are not checked here.
+ */
 function readLayout(source: ByteSource): SnapshotLayout {
   if (source.byteLength < HEADER_WORDS * 4) throw corrupt(`${source.byteLength} bytes`);
   const [magic, version, metaLength, automatonLength, refCount, entryCount, slotCount, blobUnits] = source.uint32(0, HEADER_WORDS);
@@ -145,17 +156,13 @@ function readLayout(source: ByteSource): SnapshotLayout {
   add('automaton', automatonLength);
   if (offset > source.byteLength) throw corrupt('truncated');
   const automatonAt = sections[2].offset;
-  let inner: ByteSection[];
-  try {
-    inner = automatonSections(source.window(automatonAt, automatonLength));
-  } catch (error) {
-    throw corrupt((error as Error).message);
-  }
+  const inner = corruptOnError(() => automatonSections(source.window(automatonAt, automatonLength)));
   const patternCount = inner[inner.length - 1].byteLength / 4;
   const counts = { refStart: patternCount + 1, refList: refCount, refEntry: refCount, term: entryCount * 2, slotStart: entryCount + 1, slots: slotCount * 3 };
   for (const name of TABLES) add(name, counts[name] * 4);
   add('blob', pad4(blobUnits * 2));
   const automatonSectionsAt = inner.map((s) => ({ ...s, name: `automaton.${s.name}`, offset: automatonAt + s.offset }));
+  if (offset !== source.byteLength) throw corrupt(offset > source.byteLength ? 'truncated' : 'trailing bytes');
   return { metaLength, refCount, entryCount, slotCount, blobUnits, sections, automatonSections: automatonSectionsAt, byteLength: offset };
 }
 
@@ -167,7 +174,6 @@ function readLayout(source: ByteSource): SnapshotLayout {
 export function snapshotSections(bytes: ByteInput): ByteSection[] {
   const source = ByteSource.from(bytes);
   const layout = readLayout(source);
-  if (layout.byteLength !== source.byteLength) throw corrupt(layout.byteLength > source.byteLength ? 'truncated' : 'trailing bytes');
   return layout.sections.flatMap((s) => (s.name === 'automaton' ? layout.automatonSections : [s]));
 }
 
@@ -217,16 +223,9 @@ export interface DecodeOptions {
  * version, a corrupted buffer, or pieces that leave a gap or overlap.
  */
 export function decodeRuleset(input: ByteInput, { verified = false }: DecodeOptions = {}): Ruleset {
-  let source: ByteSource;
-  try {
-    source = ByteSource.from(input);
-  } catch (error) {
-    throw corrupt((error as Error).message);
-  }
+  const source = corruptOnError(() => ByteSource.from(input));
   const layout = readLayout(source);
   const { metaLength, refCount, entryCount, slotCount, blobUnits } = layout;
-  if (layout.byteLength > source.byteLength) throw corrupt('truncated');
-  if (layout.byteLength < source.byteLength) throw corrupt('trailing bytes');
   const [, metaAt, automatonAt, ...tableAt] = layout.sections;
 
   let metas: ListMetaRecord[];
@@ -235,12 +234,7 @@ export function decodeRuleset(input: ByteInput, { verified = false }: DecodeOpti
   } catch {
     throw corrupt('list metadata');
   }
-  let automaton: Automaton;
-  try {
-    automaton = Automaton.fromBuffer(source.window(automatonAt.offset, automatonAt.byteLength), { verifyChecksum: !verified });
-  } catch (error) {
-    throw corrupt((error as Error).message);
-  }
+  const automaton = corruptOnError(() => Automaton.fromBuffer(source.window(automatonAt.offset, automatonAt.byteLength), { verifyChecksum: !verified }));
   const patterns = automaton.patternCount;
   const [refStart, refList, refEntry, term, slotStart, slots] = TABLES.map((_, i) => source.int32(tableAt[i].offset, tableAt[i].byteLength / 4));
   const blob = source.uint16(tableAt[TABLES.length].offset, blobUnits);

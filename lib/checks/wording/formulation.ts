@@ -43,10 +43,10 @@ function compile(list: WordList): Compiled {
   let c = compiled.get(list);
   if (c) return c;
   const key = fingerprint([JSON.stringify(list.entries)]);
-  c = compiledByContent.get(key) ?? build(list);
-  if (!compiledByContent.has(key)) {
+  c = compiledByContent.get(key);
+  if (!c) {
     if (compiledByContent.size >= CONTENT_CACHE_SIZE) compiledByContent.delete(compiledByContent.keys().next().value!);
-    compiledByContent.set(key, c);
+    compiledByContent.set(key, (c = build(list)));
   }
   compiled.set(list, c);
   return c;
