@@ -7,6 +7,7 @@
 import type { Severity } from '../core/types';
 import type { ValueElement } from './read-field';
 import { SEVERITY_COLOR } from './highlight-styles';
+import { ViewportLayer } from './viewport-layer';
 
 export const OVERLAY_HOST_TAG = 'xianshen-overlay';
 
@@ -30,28 +31,16 @@ function clip(rect: DOMRect, box: DOMRect): DOMRect | null {
   return right > left && bottom > top ? new DOMRect(left, top, right - left, bottom - top) : null;
 }
 
-export class OverlayPainter {
-  private host: HTMLElement | undefined;
-  private layer: HTMLElement | undefined;
+export class OverlayPainter extends ViewportLayer<OverlayItem, OverlayItem> {
   private mirror: HTMLElement | undefined;
-  private items: OverlayItem[] = [];
-  private flashing: OverlayItem | undefined;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private frame = 0;
 
-  constructor(private readonly doc: Document, signal: AbortSignal) {
-    const win = doc.defaultView!;
-    const schedule = () => this.schedule();
-    // Capture on window catches scrolling inside inner scrollers too.
-    win.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
-    win.addEventListener('resize', schedule, { passive: true, signal });
-    win.addEventListener('input', schedule, { capture: true, passive: true, signal });
-    signal.addEventListener('abort', () => this.destroy(), { once: true });
-  }
-
-  paint(items: readonly OverlayItem[]): void {
-    this.items = [...items];
-    this.render();
+  constructor(doc: Document, signal: AbortSignal) {
+    // Typing moves text under the boxes: redraw on input as well.
+    super(doc, signal, {
+      tag: OVERLAY_HOST_TAG,
+      style: 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;',
+      redrawOn: ['input'],
+    });
   }
 
   clear(): void {
@@ -59,58 +48,20 @@ export class OverlayPainter {
     this.paint([]);
   }
 
-  /** Briefly emphasises one span (the sidebar's "jump" action); follows scrolling like the other boxes. */
-  flash(item: OverlayItem, durationMs = 1600): void {
-    clearTimeout(this.flashTimer);
-    this.flashing = item;
-    this.render();
-    this.flashTimer = setTimeout(() => {
-      this.flashing = undefined;
-      this.render();
-    }, durationMs);
-  }
-
-  /** The boxes drawn for one field (tests and the jump action use them). */
-  boxes(): HTMLElement[] {
-    return this.layer ? Array.from(this.layer.children) as HTMLElement[] : [];
-  }
-
-  schedule(): void {
-    if (this.frame || (!this.items.length && !this.flashing)) return;
-    const win = this.doc.defaultView!;
-    this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  }
-
-  destroy(): void {
-    this.host?.remove();
-    this.host = this.layer = this.mirror = undefined;
-  }
-
-  private ensureHost(): HTMLElement {
-    if (this.layer && this.host?.isConnected) return this.layer;
-    const host = this.doc.createElement(OVERLAY_HOST_TAG);
-    host.style.cssText = 'all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;';
-    const shadow = host.attachShadow({ mode: 'open' });
-    const layer = this.doc.createElement('div');
+  protected override hostCreated(shadow: ShadowRoot): void {
     const mirror = this.doc.createElement('div');
     mirror.setAttribute('aria-hidden', 'true');
     mirror.style.cssText = 'position: fixed; visibility: hidden; overflow: hidden; left: 0; top: 0;';
-    shadow.append(layer, mirror);
-    this.doc.documentElement.append(host);
-    this.host = host;
+    shadow.append(mirror);
     this.mirror = mirror;
-    return (this.layer = layer);
   }
 
-  private render(): void {
+  protected render(): void {
     if (!this.items.length && !this.flashing) {
       this.layer?.replaceChildren();
       return;
     }
-    const layer = this.ensureHost();
+    const layer = this.ensureLayer();
     const boxes: HTMLElement[] = [];
     const rectsOf = (item: OverlayItem) =>
       'range' in item ? this.rangeRects(item.range) : this.valueRects(item.element, item.start, item.end);

@@ -1,10 +1,10 @@
 /**
- * Outlines the pictures that have findings, in the editor (issue 13, 4). Like the overlay painter, the
- * outlines live in one host appended to <html> (never inside an editor, whose content would change), in a
- * shadow root, with pointer-events: none; they follow scrolling and pictures inside same-origin iframes.
+ * Outlines the pictures that have findings, in the editor (issue 13, 4), on a ViewportLayer beside the text
+ * overlay's; the outlines follow scrolling, and pictures inside same-origin iframes.
  */
 import type { Severity } from '../core/types';
 import { SEVERITY_COLOR } from './highlight-styles';
+import { ViewportLayer } from './viewport-layer';
 
 export const PICTURE_OUTLINE_TAG = 'xianshen-picture-outlines';
 
@@ -15,63 +15,13 @@ export interface OutlinedPicture {
   label: string;
 }
 
-export class PictureOutline {
-  private host: HTMLElement | undefined;
-  private layer: HTMLElement | undefined;
-  private items: OutlinedPicture[] = [];
-  private flashing: HTMLImageElement | undefined;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private frame = 0;
-
-  constructor(private readonly doc: Document, signal: AbortSignal) {
-    const win = doc.defaultView!;
-    const schedule = () => this.schedule();
-    win.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
-    win.addEventListener('resize', schedule, { passive: true, signal });
-    signal.addEventListener('abort', () => this.host?.remove(), { once: true });
-  }
-
-  paint(items: readonly OutlinedPicture[]): void {
-    this.items = [...items];
-    this.render();
-  }
-
-  flash(element: HTMLImageElement, ms = 1600): void {
-    clearTimeout(this.flashTimer);
-    this.flashing = element;
-    this.render();
-    this.flashTimer = setTimeout(() => {
-      this.flashing = undefined;
-      this.render();
-    }, ms);
-  }
-
-  /** The outline boxes drawn now (tests read them). */
-  boxes(): HTMLElement[] {
-    return this.layer ? (Array.from(this.layer.children) as HTMLElement[]) : [];
-  }
-
-  private schedule(): void {
-    if (this.frame || !this.items.length) return;
-    this.frame = this.doc.defaultView!.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  }
-
-  private ensureLayer(): HTMLElement {
-    if (this.layer && this.host?.isConnected) return this.layer;
-    this.host = this.doc.createElement(PICTURE_OUTLINE_TAG);
+export class PictureOutline extends ViewportLayer<OutlinedPicture, HTMLImageElement> {
+  constructor(doc: Document, signal: AbortSignal) {
     // Below the sidebar (2147483000): an outlined picture never covers the findings list.
-    this.host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147482999;';
-    const root = this.host.attachShadow({ mode: 'open' });
-    this.layer = this.doc.createElement('div');
-    root.append(this.layer);
-    this.doc.documentElement.append(this.host);
-    return this.layer;
+    super(doc, signal, { tag: PICTURE_OUTLINE_TAG, style: 'position:fixed;inset:0;pointer-events:none;z-index:2147482999;' });
   }
 
-  private render(): void {
+  protected render(): void {
     if (!this.items.length && !this.host) return;
     const layer = this.ensureLayer();
     layer.replaceChildren();
